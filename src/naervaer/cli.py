@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from naervaer.statistikk.kvartal import Kvartal
+
 app = typer.Typer(
     help="Nærvær: sykefraværsstatistikk, oppfølging og samtalestøtte.",
     no_args_is_help=True,
@@ -21,7 +23,13 @@ def statistikk_last(
     sti: Annotated[Path, typer.Argument(help="kvartal.csv eller kvartal.parquet som skal lastes")],
 ) -> None:
     """Last kvartalsrader inn i Nærværs lager (idempotent: samme fil to ganger endrer ingenting)."""
-    raise NotImplementedError  # filled in by the store work
+    from rich.console import Console
+
+    from naervaer.web.statistikk import kommandoer
+
+    kode = kommandoer.last(sti, Console(), Console(stderr=True))
+    if kode:
+        raise typer.Exit(kode)
 
 
 @statistikk_app.command("vis")
@@ -32,7 +40,88 @@ def statistikk_vis(
     json_ut: Annotated[bool, typer.Option("--json", help="skriv JSON i stedet for tabell")] = False,
 ) -> None:
     """Vis statistikk for én enhet: siste fire kvartaler, trend og historikk."""
-    raise NotImplementedError  # filled in by the store work
+    from rich.console import Console
+
+    from naervaer.web.statistikk import kommandoer
+
+    kode_ut = kommandoer.vis(kategori, kode, periode, json_ut, Console(), Console(stderr=True))
+    if kode_ut:
+        raise typer.Exit(kode_ut)
+
+
+def _feil(melding: str, kode: int = 2) -> typer.Exit:
+    typer.echo(melding, err=True)
+    return typer.Exit(kode)
+
+
+def _kvartal(tekst: str | None, felt: str) -> Kvartal | None:
+    if tekst is None:
+        return None
+    try:
+        return Kvartal.fra_tekst(tekst)
+    except ValueError as feil:
+        raise _feil(f"{felt}: {feil}") from feil
+
+
+@app.command("generer")
+def generer(
+    ut: Annotated[Path, typer.Option(help="mappen registeret skrives til")],
+    skala: Annotated[float, typer.Option(help="1.0 ≈ hele Norge (3,4 mill. ansatte)")] = 0.01,
+    seed: Annotated[int, typer.Option(help="samme seed gir samme register")] = 2026,
+    fra: Annotated[str, typer.Option(help="første kvartal")] = "2021K3",
+    til: Annotated[str, typer.Option(help="siste kvartal")] = "2026K2",
+    filformat: Annotated[str, typer.Option("--format", help="parquet eller csv")] = "parquet",
+) -> None:
+    """Lag et syntetisk nasjonalt register (virksomheter, arbeidsforhold, fravær)."""
+    from naervaer.fremdrift import Fremdrift
+    from naervaer.syntetisk.generator import generer as lag_register
+
+    if skala <= 0:
+        raise _feil("--skala må være større enn 0")
+    if filformat not in ("parquet", "csv"):
+        raise _feil("--format må være parquet eller csv")
+    fra_kvartal, til_kvartal = _kvartal(fra, "--fra"), _kvartal(til, "--til")
+    assert fra_kvartal is not None and til_kvartal is not None
+    with Fremdrift() as fremdrift:
+        sammendrag = lag_register(
+            skala,
+            ut,
+            seed=seed,
+            fra=fra_kvartal,
+            til=til_kvartal,
+            filformat=filformat,  # type: ignore[arg-type]
+            fremdrift=fremdrift.steg,
+        )
+    typer.echo(f"Skrev registeret til {ut}: {sammendrag}")
+
+
+@statistikk_app.command("beregn")
+def statistikk_beregn(
+    inn: Annotated[Path, typer.Option(help="mappen med virksomheter, arbeidsforhold og fravaer")],
+    ut: Annotated[Path, typer.Option(help="mappen kvartal.csv og kvartal.parquet skrives til")],
+    motor: Annotated[str, typer.Option(help="duckdb (standard) eller spark")] = "duckdb",
+    fra: Annotated[str | None, typer.Option(help="første kvartal (standard: fra dataene)")] = None,
+    til: Annotated[str | None, typer.Option(help="siste kvartal (standard: fra dataene)")] = None,
+) -> None:
+    """Beregn kvartalsstatistikk for alle enheter fra et register."""
+    from naervaer.fremdrift import Fremdrift
+    from naervaer.statistikk.motor import beregn_med_advarsler, skriv_kvartal
+    from naervaer.statistikk.oppsummering import skriv_oppsummering
+    from naervaer.statistikk.register import RegisterFeil
+
+    if motor not in ("duckdb", "spark"):
+        raise _feil("--motor må være duckdb eller spark")
+    with Fremdrift() as fremdrift:
+        try:
+            resultat = beregn_med_advarsler(
+                inn, _kvartal(fra, "--fra"), _kvartal(til, "--til"), motor, fremdrift=fremdrift.steg
+            )
+        except RegisterFeil as feil:
+            raise _feil(f"Registeret i {inn} har feil, og ingenting ble beregnet:\n{feil}") from feil
+        fremdrift.steg("Skriver kvartal.csv og kvartal.parquet", 0, 1)
+        csv, _ = skriv_kvartal(resultat.kvartal, ut)
+        fremdrift.steg("Skriver kvartal.csv og kvartal.parquet", 1, 1)
+    skriv_oppsummering(resultat, csv)
 
 
 if __name__ == "__main__":

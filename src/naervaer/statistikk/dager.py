@@ -7,9 +7,15 @@ from __future__ import annotations
 
 from datetime import date
 
-# A Monday: day numbers are counted from here, so weekday = day number mod 7 (0 = Monday).
-MANDAG_NULL = date(1970, 1, 5)
+import ibis
+import ibis.expr.types as ir
+
+# A Monday early enough that every real date has a positive day number, so integer division and
+# modulo behave the same on every engine; weekday = day number mod 7 (0 = Monday).
+MANDAG_NULL = date(1900, 1, 1)
 _EPOKE_ORDINAL = MANDAG_NULL.toordinal()
+# epoch_days counts from 1970-01-01.
+_EPOKE_FORSKYVNING = date(1970, 1, 1).toordinal() - _EPOKE_ORDINAL
 
 
 def dagnummer(dag: date) -> int:
@@ -38,3 +44,24 @@ def neste_virkedag_etter_nr(dagnr: int) -> int:
     ukedag = dagnr % 7
     # Friday jumps to Monday (+3), Saturday to Monday (+2); every other day to the next day.
     return dagnr + (3 if ukedag == 4 else 2 if ukedag == 5 else 1)
+
+
+# The same arithmetic as Ibis expressions, so that it runs inside DuckDB and Spark.
+
+
+def dagnummer_uttrykk(dato: ir.DateValue) -> ir.IntegerValue:
+    return dato.epoch_days().cast("int64") + _EPOKE_FORSKYVNING
+
+
+def virkedager_for_uttrykk(dagnr: ir.IntegerValue) -> ir.IntegerValue:
+    return (dagnr // 7) * 5 + ibis.least(dagnr % 7, 5)
+
+
+def virkedager_uttrykk(fra: ir.IntegerValue, til: ir.IntegerValue) -> ir.IntegerValue:
+    """Working days in [fra, til] (day numbers), 0 when til is before fra."""
+    return ibis.greatest(virkedager_for_uttrykk(til + 1) - virkedager_for_uttrykk(fra), 0)
+
+
+def neste_virkedag_etter_uttrykk(dagnr: ir.IntegerValue) -> ir.IntegerValue:
+    ukedag = dagnr % 7
+    return ibis.cases((ukedag == 4, dagnr + 3), (ukedag == 5, dagnr + 2), else_=dagnr + 1)

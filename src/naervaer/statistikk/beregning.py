@@ -1,0 +1,343 @@
+"""From the register to one row per (kategori, kode, arstall, kvartal): spec §3-§6.
+
+Interval arithmetic throughout: an arbeidsforhold or a fravær is one row per quarter it touches,
+never one row per day, and working days are counted by formula. Sums are exact integers:
+stillingsprosent and grad are carried in hundredths, so mulige dagsverk are counted in units of
+1/10 000 and tapte dagsverk in units of 1/100 000 000 of a dagsverk, and nothing is rounded
+until a percentage is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import ibis
+import ibis.expr.types as ir
+import pyarrow as pa
+
+from naervaer.statistikk.dager import dagnummer, dagnummer_uttrykk, virkedager_uttrykk
+from naervaer.statistikk.enheter import BRANSJER, LAND_KODE, STORRELSER, Kategori
+from naervaer.statistikk.kvartal import Kvartal, kvartaler
+from naervaer.statistikk.motorer import Motor
+from naervaer.statistikk.register import Register
+from naervaer.statistikk.tilfeller import KORTTID_MAKS_DAGER, bygg_tilfeller, los_overlapp
+
+MULIGE_SKALA = 10_000
+TAPTE_SKALA = 100_000_000
+SUMMER = (
+    "mulige",
+    "tapte",
+    "tapte_egenmeldt",
+    "tapte_legemeldt",
+    "tapte_gradert",
+    "tapte_korttid",
+    "tapte_langtid",
+)
+UTEN_AVDELING = ""
+
+# (step, done, total): how the core reports progress without knowing how it is shown.
+Fremdriftsmelding = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Rateberegning:
+    """The quarterly sums before formatting, plus the warnings found on the way."""
+
+    summer: pa.Table
+    advarsler: pa.Table
+
+
+def kvartalstabell(fra: Kvartal, til: Kvartal) -> pa.Table:
+    liste = kvartaler(fra, til)
+    return pa.table(
+        {
+            "q": pa.array([k.indeks for k in liste], pa.int64()),
+            "arstall": pa.array([k.arstall for k in liste], pa.int64()),
+            "kvartal": pa.array([k.kvartal for k in liste], pa.int64()),
+            "q_fra": pa.array([dagnummer(k.start) for k in liste], pa.int64()),
+            "q_til": pa.array([dagnummer(k.slutt) for k in liste], pa.int64()),
+        }
+    )
+
+
+def beregn_summer(
+    register: Register,
+    fra: Kvartal,
+    til: Kvartal,
+    motor: Motor,
+    fremdrift: Fremdriftsmelding | None = None,
+) -> Rateberegning:
+    meld = fremdrift or (lambda navn, ferdig, totalt: None)
+    steg = "Beregner dagsverk, tilfeller og enheter"
+    meld(steg, 0, 5)
+    if til < fra:
+        raise ValueError(f"perioden slutter ({til}) før den begynner ({fra})")
+    q = motor.tabell("kvartaler", kvartalstabell(fra, til))
+    periode_fra, periode_til = dagnummer(fra.start), dagnummer(til.slutt)
+
+    arbeidsforhold = _arbeidsforhold_i_perioden(register.arbeidsforhold, periode_fra, periode_til)
+    per_kvartal = _del_i_kvartaler(arbeidsforhold, q, "a_fra", "a_til")
+    per_kvartal = per_kvartal.mutate(
+        mulige=virkedager_uttrykk(per_kvartal.del_fra, per_kvartal.del_til) * per_kvartal.stilling
+    )
+    mulige = per_kvartal.group_by("orgnr", "avdeling", "q").agg(
+        mulige=per_kvartal.mulige.sum(), rader=per_kvartal.count()
+    )
+    dobbelt = motor.materialiser(_personer_med_flere_rader(arbeidsforhold, per_kvartal))
+    meld(steg, 1, 5)
+
+    fravaer = register.fravaer.mutate(
+        f_fra=dagnummer_uttrykk(register.fravaer.fra_dato),
+        f_til=dagnummer_uttrykk(register.fravaer.til_dato),
+    ).select("rad", "person_id", "orgnr", "f_fra", "f_til", "sykmelding", "grad")
+    tilfeller = motor.materialiser(bygg_tilfeller(fravaer))
+    meld(steg, 2, 5)
+    tapte = _tapte(los_overlapp(tilfeller), arbeidsforhold, q)
+
+    grunnlag = motor.materialiser(
+        mulige.left_join(tapte, ["orgnr", "avdeling", "q"])
+        .select(
+            "orgnr",
+            "avdeling",
+            "q",
+            "rader",
+            *[ibis.coalesce(ibis._[s], 0).name(s) for s in SUMMER],
+        )
+        .join(_enhetskoder(register.virksomheter), "orgnr")
+    )
+    meld(steg, 3, 5)
+    dobbelt_med_koder = dobbelt.join(_enhetskoder(register.virksomheter), "orgnr")
+
+    nivaer = {kategori: _kode(kategori) for kategori in Kategori if kategori != Kategori.STORRELSE}
+    rader = [_summer_for(kategori, kode, grunnlag, dobbelt_med_koder) for kategori, kode in nivaer.items()]
+    virksomheter = motor.materialiser(rader[list(nivaer).index(Kategori.VIRKSOMHET)])
+    rader[list(nivaer).index(Kategori.VIRKSOMHET)] = virksomheter
+    storrelse = _storrelse_per_virksomhet(virksomheter)
+    rader.append(
+        _summer_for(
+            Kategori.STORRELSE,
+            ibis._.storrelse,
+            grunnlag.join(storrelse, ["orgnr", "q"]),
+            dobbelt_med_koder.join(storrelse, ["orgnr", "q"]),
+        )
+    )
+    alle = ibis.union(*rader).join(q.select("q", "arstall", "kvartal"), "q").drop("q")
+    summer = motor.til_arrow(alle)
+    meld(steg, 4, 5)
+    advarsler = motor.til_arrow(_advarsler(tilfeller, register, register.arbeidsforhold))
+    meld(steg, 5, 5)
+    return Rateberegning(summer, advarsler)
+
+
+def _arbeidsforhold_i_perioden(arbeidsforhold: ir.Table, periode_fra: int, periode_til: int) -> ir.Table:
+    a = arbeidsforhold.mutate(
+        a_fra=ibis.greatest(dagnummer_uttrykk(arbeidsforhold.fra_dato), periode_fra),
+        a_til=ibis.least(
+            ibis.coalesce(dagnummer_uttrykk(arbeidsforhold.til_dato), periode_til), periode_til
+        ),
+        avdeling=ibis.coalesce(arbeidsforhold.avdeling, UTEN_AVDELING),
+    )
+    return a.filter(a.a_fra <= a.a_til).select("person_id", "orgnr", "avdeling", "a_fra", "a_til", "stilling")
+
+
+def _del_i_kvartaler(tabell: ir.Table, q: ir.Table, fra: str, til: str) -> ir.Table:
+    """One row per quarter the interval touches, with the part inside that quarter."""
+    delt = tabell.join(q, [q.q_fra <= tabell[til], q.q_til >= tabell[fra]])
+    return delt.mutate(
+        del_fra=ibis.greatest(delt[fra], delt.q_fra),
+        del_til=ibis.least(delt[til], delt.q_til),
+    )
+
+
+def _personer_med_flere_rader(arbeidsforhold: ir.Table, per_kvartal: ir.Table) -> ir.Table:
+    """The quarterly rows of persons who have more than one in a quarter.
+
+    Counting rows counts persons everywhere except for these few; they are counted distinctly
+    per unit instead, so a person with two jobs counts once in LAND.
+    """
+    flere = (
+        arbeidsforhold.group_by("person_id")
+        .agg(_antall=arbeidsforhold.count())
+        .filter(ibis._["_antall"] > 1)
+        .select("person_id")
+    )
+    kandidater = per_kvartal.semi_join(flere, "person_id").select("person_id", "orgnr", "avdeling", "q")
+    med_antall = kandidater.mutate(
+        _antall=kandidater.count().over(ibis.window(group_by=["person_id", "q"]))
+    )
+    return med_antall.filter(med_antall["_antall"] > 1).drop("_antall")
+
+
+def _tapte(fravaer: ir.Table, arbeidsforhold: ir.Table, q: ir.Table) -> ir.Table:
+    i_arbeid = fravaer.join(
+        arbeidsforhold,
+        [
+            "person_id",
+            "orgnr",
+            arbeidsforhold.a_fra <= fravaer.f_til,
+            arbeidsforhold.a_til >= fravaer.f_fra,
+        ],
+    )
+    i_arbeid = i_arbeid.mutate(
+        x_fra=ibis.greatest(i_arbeid.f_fra, i_arbeid.a_fra),
+        x_til=ibis.least(i_arbeid.f_til, i_arbeid.a_til),
+    )
+    t = _del_i_kvartaler(i_arbeid, q, "x_fra", "x_til")
+    t = t.mutate(
+        tapte=virkedager_uttrykk(t.del_fra, t.del_til) * t.stilling * t.grad,
+        korttid=(ibis.least(t.tilfelle_til, t.q_til) - t.tilfelle_fra + 1) <= KORTTID_MAKS_DAGER,
+        gradert=t.sykmelding & (t.grad < 100 * 100),
+    )
+    null = ibis.literal(0, "int64")
+    return t.group_by("orgnr", "avdeling", "q").agg(
+        tapte=t.tapte.sum(),
+        tapte_egenmeldt=ibis.ifelse(~t.sykmelding, t.tapte, null).sum(),
+        tapte_legemeldt=ibis.ifelse(t.sykmelding, t.tapte, null).sum(),
+        tapte_gradert=ibis.ifelse(t.gradert, t.tapte, null).sum(),
+        tapte_korttid=ibis.ifelse(t.korttid, t.tapte, null).sum(),
+        tapte_langtid=ibis.ifelse(~t.korttid, t.tapte, null).sum(),
+    )
+
+
+def _enhetskoder(virksomheter: ir.Table) -> ir.Table:
+    v = virksomheter
+    naering = v.naeringskode.substr(0, 2)
+    bransje = ibis.cases(
+        *(
+            (
+                v.naeringskode.isin(sorted(b.naeringskoder)) | naering.isin(sorted(b.naeringer)),
+                b.kode,
+            )
+            for b in BRANSJER
+        ),
+        else_=ibis.null("string"),
+    )
+    virksomhet = v.orgnr.cast("string").lpad(9, "0")
+    return v.select(
+        "orgnr",
+        sektor=v.sektor,
+        naering=naering,
+        naeringskode=v.naeringskode,
+        bransje=bransje,
+        fylke=v.kommunenummer.substr(0, 2),
+        virksomhet=virksomhet,
+        overordnet_enhet=v.overordnet_orgnr.cast("string").lpad(9, "0"),
+    )
+
+
+def _kode(kategori: Kategori) -> ir.Deferred:
+    """The unit code of a row in the grunnlag, or null when the row is not in such a unit."""
+    d = ibis._
+    match kategori:
+        case Kategori.LAND:
+            return ibis.literal(LAND_KODE)
+        case Kategori.SEKTOR:
+            return d.sektor
+        case Kategori.NAERING:
+            return d.naering
+        case Kategori.NAERINGSKODE:
+            return d.naeringskode
+        case Kategori.BRANSJE:
+            return d.bransje
+        case Kategori.FYLKE:
+            return d.fylke
+        case Kategori.VIRKSOMHET:
+            return d.virksomhet
+        case Kategori.OVERORDNET_ENHET:
+            return d.overordnet_enhet
+        case Kategori.AVDELING:
+            return ibis.ifelse(d.avdeling == UTEN_AVDELING, ibis.null("string"), d.virksomhet.concat("/", d.avdeling))
+    raise ValueError(kategori)
+
+
+def _summer_for(kategori: Kategori, kode: object, grunnlag: ir.Table, dobbelt: ir.Table) -> ir.Table:
+    """Roll the grunnlag up to one unit kind: sums add, persons are rows less double counts."""
+    g = grunnlag.mutate(kode=kode).filter(ibis._.kode.notnull())
+    summer = g.group_by("kode", "q").agg(rader=g.rader.sum(), **{s: g[s].sum() for s in SUMMER})
+    d = dobbelt.mutate(kode=kode).filter(ibis._.kode.notnull())
+    dobbelttelt = d.group_by("kode", "q").agg(
+        _dobbelt=d.count() - d.person_id.nunique()
+    )
+    samlet = summer.left_join(dobbelttelt, ["kode", "q"])
+    return samlet.select(
+        kategori=ibis.literal(kategori.value),
+        kode=samlet.kode,
+        q=samlet.q,
+        antall_personer=(samlet.rader - ibis.coalesce(samlet["_dobbelt"], 0)).cast("int64"),
+        **{s: samlet[s].cast("int64") for s in SUMMER},
+    )
+
+
+def _storrelse_per_virksomhet(virksomheter: ir.Table) -> ir.Table:
+    antall = virksomheter.antall_personer
+    klasse = ibis.cases(
+        *(
+            (
+                (antall >= k.minst) & (antall <= k.hoyst) if k.hoyst is not None else antall >= k.minst,
+                k.kode,
+            )
+            for k in STORRELSER
+        ),
+        else_=ibis.null("string"),
+    )
+    return virksomheter.select(orgnr=virksomheter.kode.cast("int64"), q=virksomheter.q, storrelse=klasse)
+
+
+def _advarsler(tilfeller: ir.Table, register: Register, arbeidsforhold: ir.Table) -> ir.Table:
+    """Overlapping periods and fravær outside every arbeidsforhold: reported, never dropped."""
+    fil = register.filnavn["fravaer"]
+    overlapp = tilfeller.filter(tilfeller.overlapper).select(
+        fil=ibis.literal(fil),
+        rad=tilfeller.rad,
+        melding=ibis.ifelse(
+            tilfeller.forrige_rad.notnull(),
+            ibis.literal("fraværet overlapper fraværet på rad ").concat(tilfeller.forrige_rad.cast("string")),
+            ibis.literal("fraværet overlapper et tidligere fravær for samme person i samme virksomhet"),
+        ).concat("; hver dag telles én gang, med høyeste grad"),
+    )
+    utenfor = _fravaer_utenfor_arbeidsforhold(tilfeller, arbeidsforhold)
+    utenfor = utenfor.select(
+        fil=ibis.literal(fil),
+        rad=utenfor.rad,
+        melding=utenfor.dager_utenfor.cast("string").concat(
+            " dag(er) av fraværet er utenfor personens arbeidsforhold i virksomheten og telles ikke"
+        ),
+    )
+    return overlapp.union(utenfor).order_by("rad")
+
+
+def _fravaer_utenfor_arbeidsforhold(fravaer: ir.Table, arbeidsforhold: ir.Table) -> ir.Table:
+    a = arbeidsforhold.mutate(
+        a_fra=dagnummer_uttrykk(arbeidsforhold.fra_dato),
+        # An ongoing arbeidsforhold covers every later day; this number is far beyond any date used.
+        a_til=ibis.coalesce(dagnummer_uttrykk(arbeidsforhold.til_dato), 10**7),
+    )
+    oyer = _sammenhengende(a.select("person_id", "orgnr", "a_fra", "a_til"))
+    koblet = fravaer.select("rad", "person_id", "orgnr", "f_fra", "f_til").left_join(
+        oyer,
+        ["person_id", "orgnr", oyer.a_fra <= fravaer.f_til, oyer.a_til >= fravaer.f_fra],
+    )
+    # LEAST and GREATEST skip nulls, so a fravær with no island must be caught before them.
+    dekket = ibis.ifelse(
+        koblet.a_fra.isnull(),
+        0,
+        ibis.least(koblet.f_til, koblet.a_til) - ibis.greatest(koblet.f_fra, koblet.a_fra) + 1,
+    )
+    per_rad = koblet.group_by("rad").agg(
+        dekket=dekket.sum(), lengde=(koblet.f_til - koblet.f_fra + 1).max()
+    )
+    return per_rad.filter(per_rad.dekket < per_rad.lengde).mutate(
+        dager_utenfor=per_rad.lengde - per_rad.dekket
+    )
+
+
+def _sammenhengende(intervaller: ir.Table) -> ir.Table:
+    """Merge each person's arbeidsforhold in a virksomhet into disjoint islands of days."""
+    noekkel = ["person_id", "orgnr"]
+    rekkefolge = ["a_fra", "a_til"]
+    tidligere = ibis.window(group_by=noekkel, order_by=rekkefolge, rows=(None, -1))
+    t = intervaller.mutate(_seneste=intervaller.a_til.max().over(tidligere))
+    t = t.mutate(_ny=(t["_seneste"].isnull() | (t.a_fra > t["_seneste"] + 1)).cast("int64"))
+    t = t.mutate(_oy=t["_ny"].sum().over(ibis.cumulative_window(group_by=noekkel, order_by=rekkefolge)))
+    return t.group_by(*noekkel, "_oy").agg(a_fra=t.a_fra.min(), a_til=t.a_til.max()).drop("_oy")
