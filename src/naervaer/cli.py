@@ -105,7 +105,7 @@ def statistikk_beregn(
 ) -> None:
     """Beregn kvartalsstatistikk for alle enheter fra et register."""
     from naervaer.fremdrift import Fremdrift
-    from naervaer.statistikk.motor import beregn_med_advarsler, skriv_kvartal
+    from naervaer.statistikk.motor import beregn_til_mappe
     from naervaer.statistikk.oppsummering import skriv_oppsummering
     from naervaer.statistikk.register import RegisterFeil
 
@@ -113,15 +113,19 @@ def statistikk_beregn(
         raise _feil("--motor må være duckdb eller spark")
     with Fremdrift() as fremdrift:
         try:
-            resultat = beregn_med_advarsler(
-                inn, _kvartal(fra, "--fra"), _kvartal(til, "--til"), motor, fremdrift=fremdrift.steg
+            sammendrag = beregn_til_mappe(
+                inn,
+                ut,
+                _kvartal(fra, "--fra"),
+                _kvartal(til, "--til"),
+                motor,
+                fremdrift=fremdrift.steg,
             )
         except RegisterFeil as feil:
-            raise _feil(f"Registeret i {inn} har feil, og ingenting ble beregnet:\n{feil}") from feil
-        fremdrift.steg("Skriver kvartal.csv og kvartal.parquet", 0, 1)
-        csv, _ = skriv_kvartal(resultat.kvartal, ut)
-        fremdrift.steg("Skriver kvartal.csv og kvartal.parquet", 1, 1)
-    skriv_oppsummering(resultat, csv)
+            raise _feil(
+                f"Registeret i {inn} har feil, og ingenting ble beregnet:\n{feil}"
+            ) from feil
+    skriv_oppsummering(sammendrag)
 
 
 if __name__ == "__main__":

@@ -20,8 +20,8 @@ from naervaer.statistikk.dager import dagnummer, dagnummer_uttrykk, virkedager_u
 from naervaer.statistikk.enheter import BRANSJER, LAND_KODE, STORRELSER, Kategori
 from naervaer.statistikk.kvartal import Kvartal, kvartaler
 from naervaer.statistikk.motorer import Motor
-from naervaer.statistikk.register import Register
-from naervaer.statistikk.tilfeller import KORTTID_MAKS_DAGER, bygg_tilfeller, los_overlapp
+from naervaer.statistikk.register import GRAD_SKALA, Register
+from naervaer.statistikk.tilfeller import KORTTID_MAKS_DAGER, Tilfeller, bygg_tilfeller
 
 MULIGE_SKALA = 10_000
 TAPTE_SKALA = 100_000_000
@@ -41,11 +41,11 @@ Fremdriftsmelding = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True, slots=True)
-class Rateberegning:
-    """The quarterly sums before formatting, plus the warnings found on the way."""
+class Beregning:
+    """The quarterly sums (materialized on the engine) and the warnings found on the way."""
 
-    summer: pa.Table
-    advarsler: pa.Table
+    summer: ir.Table
+    advarsler: ir.Table
 
 
 def kvartalstabell(fra: Kvartal, til: Kvartal) -> pa.Table:
@@ -55,10 +55,15 @@ def kvartalstabell(fra: Kvartal, til: Kvartal) -> pa.Table:
             "q": pa.array([k.indeks for k in liste], pa.int64()),
             "arstall": pa.array([k.arstall for k in liste], pa.int64()),
             "kvartal": pa.array([k.kvartal for k in liste], pa.int64()),
-            "q_fra": pa.array([dagnummer(k.start) for k in liste], pa.int64()),
-            "q_til": pa.array([dagnummer(k.slutt) for k in liste], pa.int64()),
+            "q_start": pa.array([dagnummer(k.start) for k in liste], pa.int64()),
+            "q_slutt": pa.array([dagnummer(k.slutt) for k in liste], pa.int64()),
         }
     )
+
+
+def kvartalsindeks(dato: ir.DateValue) -> ir.IntegerValue:
+    """The same running quarter number as ``Kvartal.indeks``."""
+    return dato.year().cast("int64") * 4 + (dato.month().cast("int64") - 1) // 3
 
 
 def beregn_summer(
@@ -67,34 +72,39 @@ def beregn_summer(
     til: Kvartal,
     motor: Motor,
     fremdrift: Fremdriftsmelding | None = None,
-) -> Rateberegning:
+) -> Beregning:
     meld = fremdrift or (lambda navn, ferdig, totalt: None)
     steg = "Beregner dagsverk, tilfeller og enheter"
-    meld(steg, 0, 5)
+    meld(steg, 0, 4)
     if til < fra:
         raise ValueError(f"perioden slutter ({til}) før den begynner ({fra})")
     q = motor.tabell("kvartaler", kvartalstabell(fra, til))
-    periode_fra, periode_til = dagnummer(fra.start), dagnummer(til.slutt)
 
-    arbeidsforhold = _arbeidsforhold_i_perioden(register.arbeidsforhold, periode_fra, periode_til)
-    per_kvartal = _del_i_kvartaler(arbeidsforhold, q, "a_fra", "a_til")
+    arbeidsforhold = motor.materialiser(
+        _arbeidsforhold_i_perioden(register.arbeidsforhold, fra, til)
+    )
+    per_kvartal = _per_kvartal(arbeidsforhold, q, "a_fra", "a_til", "aq_fra", "aq_til")
     per_kvartal = per_kvartal.mutate(
         mulige=virkedager_uttrykk(per_kvartal.del_fra, per_kvartal.del_til) * per_kvartal.stilling
     )
     mulige = per_kvartal.group_by("orgnr", "avdeling", "q").agg(
         mulige=per_kvartal.mulige.sum(), rader=per_kvartal.count()
     )
-    dobbelt = motor.materialiser(_personer_med_flere_rader(arbeidsforhold, per_kvartal))
-    meld(steg, 1, 5)
+    dobbelt = _personer_med_flere_rader(arbeidsforhold, q)
+    meld(steg, 1, 4)
 
     fravaer = register.fravaer.mutate(
         f_fra=dagnummer_uttrykk(register.fravaer.fra_dato),
         f_til=dagnummer_uttrykk(register.fravaer.til_dato),
-    ).select("rad", "person_id", "orgnr", "f_fra", "f_til", "sykmelding", "grad")
-    tilfeller = motor.materialiser(bygg_tilfeller(fravaer))
-    meld(steg, 2, 5)
-    tapte = _tapte(los_overlapp(tilfeller), arbeidsforhold, q)
+        q_fra=kvartalsindeks(register.fravaer.fra_dato),
+        q_til=kvartalsindeks(register.fravaer.til_dato),
+    )
+    tilfeller = bygg_tilfeller(fravaer)
+    perioder = motor.materialiser(tilfeller.perioder)
+    tapte = _tapte(perioder, arbeidsforhold, q)
+    meld(steg, 2, 4)
 
+    koder = _enhetskoder(register.virksomheter)
     grunnlag = motor.materialiser(
         mulige.left_join(tapte, ["orgnr", "avdeling", "q"])
         .select(
@@ -104,57 +114,70 @@ def beregn_summer(
             "rader",
             *[ibis.coalesce(ibis._[s], 0).name(s) for s in SUMMER],
         )
-        .join(_enhetskoder(register.virksomheter), "orgnr")
+        .join(koder, "orgnr")
     )
-    meld(steg, 3, 5)
-    dobbelt_med_koder = dobbelt.join(_enhetskoder(register.virksomheter), "orgnr")
+    dobbelt_med_koder = motor.materialiser(dobbelt.join(koder, "orgnr"))
+    meld(steg, 3, 4)
 
-    nivaer = {kategori: _kode(kategori) for kategori in Kategori if kategori != Kategori.STORRELSE}
-    rader = [_summer_for(kategori, kode, grunnlag, dobbelt_med_koder) for kategori, kode in nivaer.items()]
-    virksomheter = motor.materialiser(rader[list(nivaer).index(Kategori.VIRKSOMHET)])
-    rader[list(nivaer).index(Kategori.VIRKSOMHET)] = virksomheter
-    storrelse = _storrelse_per_virksomhet(virksomheter)
-    rader.append(
-        _summer_for(
-            Kategori.STORRELSE,
-            ibis._.storrelse,
-            grunnlag.join(storrelse, ["orgnr", "q"]),
-            dobbelt_med_koder.join(storrelse, ["orgnr", "q"]),
-        )
+    nivaer = [kategori for kategori in Kategori if kategori != Kategori.STORRELSE]
+    rader = {
+        kategori: _summer_for(kategori, _kode(kategori), grunnlag, dobbelt_med_koder)
+        for kategori in nivaer
+    }
+    rader[Kategori.VIRKSOMHET] = motor.materialiser(rader[Kategori.VIRKSOMHET])
+    storrelse = _storrelse_per_virksomhet(rader[Kategori.VIRKSOMHET])
+    rader[Kategori.STORRELSE] = _summer_for(
+        Kategori.STORRELSE,
+        ibis._.storrelse,
+        grunnlag.join(storrelse, ["orgnr", "q"]),
+        dobbelt_med_koder.join(storrelse, ["orgnr", "q"]),
     )
-    alle = ibis.union(*rader).join(q.select("q", "arstall", "kvartal"), "q").drop("q")
-    summer = motor.til_arrow(alle)
-    meld(steg, 4, 5)
-    advarsler = motor.til_arrow(_advarsler(tilfeller, register, register.arbeidsforhold))
-    meld(steg, 5, 5)
-    return Rateberegning(summer, advarsler)
+    alle = ibis.union(*rader.values()).join(q.select("q", "arstall", "kvartal"), "q").drop("q")
+    summer = motor.materialiser(alle)
+    meld(steg, 4, 4)
+    advarsler = _advarsler(tilfeller, fravaer, register)
+    return Beregning(summer, advarsler)
 
 
-def _arbeidsforhold_i_perioden(arbeidsforhold: ir.Table, periode_fra: int, periode_til: int) -> ir.Table:
+def _arbeidsforhold_i_perioden(arbeidsforhold: ir.Table, fra: Kvartal, til: Kvartal) -> ir.Table:
+    periode_fra, periode_til = dagnummer(fra.start), dagnummer(til.slutt)
     a = arbeidsforhold.mutate(
         a_fra=ibis.greatest(dagnummer_uttrykk(arbeidsforhold.fra_dato), periode_fra),
         a_til=ibis.least(
             ibis.coalesce(dagnummer_uttrykk(arbeidsforhold.til_dato), periode_til), periode_til
         ),
+        aq_fra=ibis.greatest(kvartalsindeks(arbeidsforhold.fra_dato), fra.indeks),
+        aq_til=ibis.least(
+            ibis.coalesce(kvartalsindeks(arbeidsforhold.til_dato), til.indeks), til.indeks
+        ),
         avdeling=ibis.coalesce(arbeidsforhold.avdeling, UTEN_AVDELING),
     )
-    return a.filter(a.a_fra <= a.a_til).select("person_id", "orgnr", "avdeling", "a_fra", "a_til", "stilling")
-
-
-def _del_i_kvartaler(tabell: ir.Table, q: ir.Table, fra: str, til: str) -> ir.Table:
-    """One row per quarter the interval touches, with the part inside that quarter."""
-    delt = tabell.join(q, [q.q_fra <= tabell[til], q.q_til >= tabell[fra]])
-    return delt.mutate(
-        del_fra=ibis.greatest(delt[fra], delt.q_fra),
-        del_til=ibis.least(delt[til], delt.q_til),
+    return a.filter(a.a_fra <= a.a_til).select(
+        "person_id", "orgnr", "avdeling", "a_fra", "a_til", "aq_fra", "aq_til", "stilling"
     )
 
 
-def _personer_med_flere_rader(arbeidsforhold: ir.Table, per_kvartal: ir.Table) -> ir.Table:
+def _per_kvartal(
+    tabell: ir.Table, q: ir.Table, fra: str, til: str, q_fra: str, q_til: str
+) -> ir.Table:
+    """One row per quarter the interval touches, with the part inside that quarter.
+
+    The quarters come from the interval's own quarter numbers rather than a range join, so the
+    engine never compares every interval with every quarter.
+    """
+    delt = tabell.mutate(q=ibis.range(tabell[q_fra], tabell[q_til] + 1)).unnest("q").join(q, "q")
+    return delt.mutate(
+        del_fra=ibis.greatest(delt[fra], delt.q_start),
+        del_til=ibis.least(delt[til], delt.q_slutt),
+    )
+
+
+def _personer_med_flere_rader(arbeidsforhold: ir.Table, q: ir.Table) -> ir.Table:
     """The quarterly rows of persons who have more than one in a quarter.
 
     Counting rows counts persons everywhere except for these few; they are counted distinctly
-    per unit instead, so a person with two jobs counts once in LAND.
+    per unit instead, so a person with two jobs counts once in LAND. Only persons with more than
+    one arbeidsforhold can be among them, so only those are split into quarters here.
     """
     flere = (
         arbeidsforhold.group_by("person_id")
@@ -162,32 +185,48 @@ def _personer_med_flere_rader(arbeidsforhold: ir.Table, per_kvartal: ir.Table) -
         .filter(ibis._["_antall"] > 1)
         .select("person_id")
     )
-    kandidater = per_kvartal.semi_join(flere, "person_id").select("person_id", "orgnr", "avdeling", "q")
+    kandidater = _per_kvartal(
+        arbeidsforhold.semi_join(flere, "person_id"), q, "a_fra", "a_til", "aq_fra", "aq_til"
+    ).select("person_id", "orgnr", "avdeling", "q")
     med_antall = kandidater.mutate(
         _antall=kandidater.count().over(ibis.window(group_by=["person_id", "q"]))
     )
     return med_antall.filter(med_antall["_antall"] > 1).drop("_antall")
 
 
-def _tapte(fravaer: ir.Table, arbeidsforhold: ir.Table, q: ir.Table) -> ir.Table:
-    i_arbeid = fravaer.join(
+def _tapte(perioder: ir.Table, arbeidsforhold: ir.Table, q: ir.Table) -> ir.Table:
+    i_arbeid = perioder.join(
         arbeidsforhold,
         [
             "person_id",
             "orgnr",
-            arbeidsforhold.a_fra <= fravaer.f_til,
-            arbeidsforhold.a_til >= fravaer.f_fra,
+            arbeidsforhold.a_fra <= perioder.f_til,
+            arbeidsforhold.a_til >= perioder.f_fra,
         ],
     )
     i_arbeid = i_arbeid.mutate(
         x_fra=ibis.greatest(i_arbeid.f_fra, i_arbeid.a_fra),
         x_til=ibis.least(i_arbeid.f_til, i_arbeid.a_til),
+        xq_fra=ibis.greatest(i_arbeid.q_fra, i_arbeid.aq_fra),
+        xq_til=ibis.least(i_arbeid.q_til, i_arbeid.aq_til),
+    ).select(
+        "orgnr",
+        "avdeling",
+        "x_fra",
+        "x_til",
+        "xq_fra",
+        "xq_til",
+        "stilling",
+        "grad",
+        "sykmelding",
+        "tilfelle_fra",
+        "tilfelle_til",
     )
-    t = _del_i_kvartaler(i_arbeid, q, "x_fra", "x_til")
+    t = _per_kvartal(i_arbeid, q, "x_fra", "x_til", "xq_fra", "xq_til")
     t = t.mutate(
         tapte=virkedager_uttrykk(t.del_fra, t.del_til) * t.stilling * t.grad,
-        korttid=(ibis.least(t.tilfelle_til, t.q_til) - t.tilfelle_fra + 1) <= KORTTID_MAKS_DAGER,
-        gradert=t.sykmelding & (t.grad < 100 * 100),
+        korttid=(ibis.least(t.tilfelle_til, t.q_slutt) - t.tilfelle_fra + 1) <= KORTTID_MAKS_DAGER,
+        gradert=t.sykmelding & (t.grad < 100 * GRAD_SKALA),
     )
     null = ibis.literal(0, "int64")
     return t.group_by("orgnr", "avdeling", "q").agg(
@@ -213,7 +252,6 @@ def _enhetskoder(virksomheter: ir.Table) -> ir.Table:
         ),
         else_=ibis.null("string"),
     )
-    virksomhet = v.orgnr.cast("string").lpad(9, "0")
     return v.select(
         "orgnr",
         sektor=v.sektor,
@@ -221,7 +259,7 @@ def _enhetskoder(virksomheter: ir.Table) -> ir.Table:
         naeringskode=v.naeringskode,
         bransje=bransje,
         fylke=v.kommunenummer.substr(0, 2),
-        virksomhet=virksomhet,
+        virksomhet=v.orgnr.cast("string").lpad(9, "0"),
         overordnet_enhet=v.overordnet_orgnr.cast("string").lpad(9, "0"),
     )
 
@@ -247,18 +285,22 @@ def _kode(kategori: Kategori) -> ir.Deferred:
         case Kategori.OVERORDNET_ENHET:
             return d.overordnet_enhet
         case Kategori.AVDELING:
-            return ibis.ifelse(d.avdeling == UTEN_AVDELING, ibis.null("string"), d.virksomhet.concat("/", d.avdeling))
+            return ibis.ifelse(
+                d.avdeling == UTEN_AVDELING,
+                ibis.null("string"),
+                d.virksomhet.concat("/", d.avdeling),
+            )
     raise ValueError(kategori)
 
 
-def _summer_for(kategori: Kategori, kode: object, grunnlag: ir.Table, dobbelt: ir.Table) -> ir.Table:
+def _summer_for(
+    kategori: Kategori, kode: object, grunnlag: ir.Table, dobbelt: ir.Table
+) -> ir.Table:
     """Roll the grunnlag up to one unit kind: sums add, persons are rows less double counts."""
     g = grunnlag.mutate(kode=kode).filter(ibis._.kode.notnull())
     summer = g.group_by("kode", "q").agg(rader=g.rader.sum(), **{s: g[s].sum() for s in SUMMER})
     d = dobbelt.mutate(kode=kode).filter(ibis._.kode.notnull())
-    dobbelttelt = d.group_by("kode", "q").agg(
-        _dobbelt=d.count() - d.person_id.nunique()
-    )
+    dobbelttelt = d.group_by("kode", "q").agg(_dobbelt=d.count() - d.person_id.nunique())
     samlet = summer.left_join(dobbelttelt, ["kode", "q"])
     return samlet.select(
         kategori=ibis.literal(kategori.value),
@@ -274,37 +316,46 @@ def _storrelse_per_virksomhet(virksomheter: ir.Table) -> ir.Table:
     klasse = ibis.cases(
         *(
             (
-                (antall >= k.minst) & (antall <= k.hoyst) if k.hoyst is not None else antall >= k.minst,
+                (antall >= k.minst) & (antall <= k.hoyst)
+                if k.hoyst is not None
+                else antall >= k.minst,
                 k.kode,
             )
             for k in STORRELSER
         ),
         else_=ibis.null("string"),
     )
-    return virksomheter.select(orgnr=virksomheter.kode.cast("int64"), q=virksomheter.q, storrelse=klasse)
+    return virksomheter.select(
+        orgnr=virksomheter.kode.cast("int64"), q=virksomheter.q, storrelse=klasse
+    )
 
 
-def _advarsler(tilfeller: ir.Table, register: Register, arbeidsforhold: ir.Table) -> ir.Table:
+def _advarsler(tilfeller: Tilfeller, fravaer: ir.Table, register: Register) -> ir.Table:
     """Overlapping periods and fravær outside every arbeidsforhold: reported, never dropped."""
-    fil = register.filnavn["fravaer"]
-    overlapp = tilfeller.filter(tilfeller.overlapper).select(
-        fil=ibis.literal(fil),
-        rad=tilfeller.rad,
+    fil = ibis.literal(register.filnavn["fravaer"])
+    o = tilfeller.overlapp
+    overlapp = o.select(
+        fil=fil,
+        rad=o.rad,
         melding=ibis.ifelse(
-            tilfeller.forrige_rad.notnull(),
-            ibis.literal("fraværet overlapper fraværet på rad ").concat(tilfeller.forrige_rad.cast("string")),
-            ibis.literal("fraværet overlapper et tidligere fravær for samme person i samme virksomhet"),
+            o.forrige_rad.notnull(),
+            ibis.literal("fraværet overlapper fraværet på rad ").concat(
+                o.forrige_rad.cast("string")
+            ),
+            ibis.literal(
+                "fraværet overlapper et tidligere fravær for samme person i samme virksomhet"
+            ),
         ).concat("; hver dag telles én gang, med høyeste grad"),
     )
-    utenfor = _fravaer_utenfor_arbeidsforhold(tilfeller, arbeidsforhold)
+    utenfor = _fravaer_utenfor_arbeidsforhold(fravaer, register.arbeidsforhold)
     utenfor = utenfor.select(
-        fil=ibis.literal(fil),
+        fil=fil,
         rad=utenfor.rad,
         melding=utenfor.dager_utenfor.cast("string").concat(
             " dag(er) av fraværet er utenfor personens arbeidsforhold i virksomheten og telles ikke"
         ),
     )
-    return overlapp.union(utenfor).order_by("rad")
+    return overlapp.union(utenfor)
 
 
 def _fravaer_utenfor_arbeidsforhold(fravaer: ir.Table, arbeidsforhold: ir.Table) -> ir.Table:
@@ -339,5 +390,7 @@ def _sammenhengende(intervaller: ir.Table) -> ir.Table:
     tidligere = ibis.window(group_by=noekkel, order_by=rekkefolge, rows=(None, -1))
     t = intervaller.mutate(_seneste=intervaller.a_til.max().over(tidligere))
     t = t.mutate(_ny=(t["_seneste"].isnull() | (t.a_fra > t["_seneste"] + 1)).cast("int64"))
-    t = t.mutate(_oy=t["_ny"].sum().over(ibis.cumulative_window(group_by=noekkel, order_by=rekkefolge)))
+    t = t.mutate(
+        _oy=t["_ny"].sum().over(ibis.cumulative_window(group_by=noekkel, order_by=rekkefolge))
+    )
     return t.group_by(*noekkel, "_oy").agg(a_fra=t.a_fra.min(), a_til=t.a_til.max()).drop("_oy")

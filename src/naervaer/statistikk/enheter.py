@@ -37,8 +37,7 @@ _SEKTORKODER: dict[Sektor, frozenset[str]] = {
     Sektor.STATLIG: frozenset({"3100", "3900", "6100"}),
     Sektor.KOMMUNAL: frozenset({"6500"}),
     Sektor.PRIVAT: frozenset(
-        "1110 1120 1510 1520 2100 2300 2500 3200 3500 3600 4100 4300 4500 4900 5500 5700 7000 "
-        "8200 8300 8500 9000".split()
+        ["1110", "1120", "1510", "1520", "2100", "2300", "2500", "3200", "3500", "3600", "4100", "4300", "4500", "4900", "5500", "5700", "7000", "8200", "8300", "8500", "9000"]
     ),
 }
 
@@ -88,8 +87,17 @@ BRANSJER: tuple[Bransje, ...] = (
         frozenset(),
         # SN2025 49340 is deliberately not here: it is not part of the bransjeprogram.
         _koder(
-            "49100", "49311", "49312", "49391", "49392",
-            "49110", "49120", "49310", "49320", "49330", "49390",
+            "49100",
+            "49311",
+            "49312",
+            "49391",
+            "49392",
+            "49110",
+            "49120",
+            "49310",
+            "49320",
+            "49330",
+            "49390",
         ),
     ),
     Bransje("BYGG", "Bygg", _koder("41"), frozenset()),
@@ -131,7 +139,9 @@ STORRELSER: tuple[Storrelse, ...] = (
 
 def storrelse_for(antall_personer: int) -> Storrelse:
     for klasse in STORRELSER:
-        if antall_personer >= klasse.minst and (klasse.hoyst is None or antall_personer <= klasse.hoyst):
+        if antall_personer >= klasse.minst and (
+            klasse.hoyst is None or antall_personer <= klasse.hoyst
+        ):
             return klasse
     raise ValueError(f"en virksomhet uten personer har ingen størrelsesklasse ({antall_personer})")
 

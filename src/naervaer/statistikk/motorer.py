@@ -12,6 +12,7 @@ from abc import ABC, abstractmethod
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import ibis
 import ibis.expr.types as ir
 import pyarrow as pa
@@ -33,12 +34,22 @@ class Motor(ABC):
     def tabell(self, navn: str, data: pa.Table) -> ir.Table:
         """A small in-memory table, such as the list of quarters."""
 
+    _bufret: list[ir.Table]
+
     def materialiser(self, uttrykk: ir.Table) -> ir.Table:
         """Compute an intermediate result once, for the several steps that read it."""
-        return uttrykk.cache()
+        bufret = uttrykk.cache()
+        self._bufret.append(bufret)
+        return bufret
 
-    def til_arrow(self, uttrykk: ir.Table) -> pa.Table:
-        return uttrykk.to_pyarrow()
+    def slipp_mellomresultater(self) -> None:
+        for bufret in self._bufret:
+            bufret.release()
+        self._bufret.clear()
+
+    @abstractmethod
+    def duckdb_visning(self, uttrykk: ir.Table, navn: str) -> duckdb.DuckDBPyConnection:
+        """A DuckDB connection in which ``navn`` names the result, for formatting and writing."""
 
     def lukk(self) -> None:
         return None
@@ -48,6 +59,7 @@ class DuckdbMotor(Motor):
     navn = "duckdb"
 
     def __init__(self, *, tråder: int | None = None, minnegrense: str | None = None) -> None:
+        self._bufret = []
         self._temp = tempfile.TemporaryDirectory(prefix="naervaer-duckdb-")
         self.con = ibis.duckdb.connect(
             threads=tråder or os.cpu_count() or 1,
@@ -60,13 +72,22 @@ class DuckdbMotor(Motor):
     def les(self, sti: Path, navn: str) -> ir.Table:
         if sti.suffix == ".parquet":
             tabell = self.con.read_parquet(sti, table_name=f"raa_{navn}", file_row_number=True)
-            return tabell.mutate(rad=tabell.file_row_number.cast("int64") + 1).drop("file_row_number")
+            return tabell.mutate(rad=tabell.file_row_number.cast("int64") + 1).drop(
+                "file_row_number"
+            )
         return self.con.create_table(f"raa_{navn}", les_csv(sti), temp=True, overwrite=True)
 
     def tabell(self, navn: str, data: pa.Table) -> ir.Table:
         return self.con.create_table(navn, data, temp=True, overwrite=True)
 
+    def duckdb_visning(self, uttrykk: ir.Table, navn: str) -> duckdb.DuckDBPyConnection:
+        # A view on the engine's own connection: the result is written straight from DuckDB,
+        # never copied through Python.
+        self.con.create_view(navn, uttrykk, overwrite=True)
+        return self.con.con
+
     def lukk(self) -> None:
+        self.slipp_mellomresultater()
         self.con.disconnect()
         self._temp.cleanup()
 
@@ -80,12 +101,15 @@ class SparkMotor(Motor):
         self.session = session
         self.con = ibis.pyspark.connect(session)
         self._bufret: list[ir.Table] = []
+        self._lokal: duckdb.DuckDBPyConnection | None = None
 
     def les(self, sti: Path, navn: str) -> ir.Table:
         visning = f"raa_{navn}"
         if sti.suffix == ".parquet":
             # _metadata.row_index is the row's position in its file, whatever the partitioning.
-            df = self.session.read.parquet(str(sti)).selectExpr("*", "_metadata.row_index + 1 AS rad")
+            df = self.session.read.parquet(str(sti)).selectExpr(
+                "*", "_metadata.row_index + 1 AS rad"
+            )
             df.createOrReplaceTempView(visning)
             return self.con.table(visning)
         return self.tabell(visning, les_csv(sti))
@@ -96,15 +120,17 @@ class SparkMotor(Motor):
         df.createOrReplaceTempView(navn)
         return self.con.table(navn)
 
-    def materialiser(self, uttrykk: ir.Table) -> ir.Table:
-        bufret = uttrykk.cache()
-        self._bufret.append(bufret)
-        return bufret
+    def duckdb_visning(self, uttrykk: ir.Table, navn: str) -> duckdb.DuckDBPyConnection:
+        if self._lokal is None:
+            self._lokal = duckdb.connect()
+        self._lokal.register(navn, uttrykk.to_pyarrow())
+        return self._lokal
 
     def lukk(self) -> None:
-        for bufret in self._bufret:
-            bufret.release()
-        self._bufret.clear()
+        self.slipp_mellomresultater()
+        if self._lokal is not None:
+            self._lokal.close()
+            self._lokal = None
 
 
 def lag_spark_session(kjerner: int | None = None) -> Any:

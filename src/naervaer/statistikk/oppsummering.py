@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
-import pyarrow.compute as pc
 from rich.console import Console
 from rich.table import Table
 
-from naervaer.statistikk.motor import Resultat, skriv_advarsler
-
-VIS_ADVARSLER = 10
+from naervaer.statistikk.motor import Sammendrag
 
 
 def tall(verdi: Decimal | int, desimaler: int = 0) -> str:
@@ -20,14 +16,12 @@ def tall(verdi: Decimal | int, desimaler: int = 0) -> str:
     return tekst.replace(",", "\u00a0").replace(".", ",")
 
 
-def skriv_oppsummering(resultat: Resultat, csv: Path, console: Console | None = None) -> None:
+def skriv_oppsummering(sammendrag: Sammendrag, console: Console | None = None) -> None:
     console = console or Console()
-    kvartal = resultat.kvartal
-    land = kvartal.filter(pc.equal(kvartal["kategori"], "LAND")).to_pylist()
-    tabell = Table(title=f"Sykefravær i hele landet, {resultat.fra}–{resultat.til}")
+    tabell = Table(title=f"Sykefravær i hele landet, {sammendrag.fra}–{sammendrag.til}")
     for kolonne in ("Kvartal", "Personer", "Mulige dagsverk", "Tapte dagsverk", "Sykefravær"):
         tabell.add_column(kolonne, justify="right")
-    for rad in land:
+    for rad in sammendrag.land.to_pylist():
         prosent = "maskert" if rad["prosent"] is None else f"{tall(rad['prosent'], 1)} %"
         tabell.add_row(
             f"{rad['arstall']}K{rad['kvartal']}",
@@ -37,13 +31,18 @@ def skriv_oppsummering(resultat: Resultat, csv: Path, console: Console | None = 
             prosent,
         )
     console.print(tabell)
-    console.print(f"{tall(kvartal.num_rows)} rader for alle enheter og kvartaler er skrevet til {csv}.")
-
-    advarsler = resultat.advarsler
-    if advarsler.num_rows:
-        sti = skriv_advarsler(advarsler, csv.parent)
-        console.print(f"[yellow]{tall(advarsler.num_rows)} advarsler[/yellow] (alle står i {sti}):")
-        for rad in advarsler.slice(0, VIS_ADVARSLER).to_pylist():
+    console.print(
+        f"{tall(sammendrag.antall_rader)} rader for alle enheter og kvartaler er skrevet til "
+        f"{sammendrag.kvartal_csv} og {sammendrag.kvartal_parquet.name}."
+    )
+    if sammendrag.antall_advarsler:
+        console.print(
+            f"[yellow]{tall(sammendrag.antall_advarsler)} advarsler[/yellow] "
+            f"(alle står i {sammendrag.advarsler_csv}):"
+        )
+        for rad in sammendrag.forste_advarsler.to_pylist():
             console.print(f"  {rad['fil']}, rad {rad['rad']}: {rad['melding']}")
     else:
-        console.print("Ingen advarsler: ingen overlappende fravær og ikke noe fravær utenfor arbeidsforhold.")
+        console.print(
+            "Ingen advarsler: ingen overlappende fravær og ikke noe fravær utenfor arbeidsforhold."
+        )

@@ -8,9 +8,10 @@ in a Parquet file the position of the row counted from 1.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import ibis
 import ibis.expr.types as ir
@@ -30,7 +31,14 @@ KOLONNER: dict[str, tuple[str, ...]] = {
         "sektor",
         "kommunenummer",
     ),
-    "arbeidsforhold": ("person_id", "orgnr", "avdeling", "fra_dato", "til_dato", "stillingsprosent"),
+    "arbeidsforhold": (
+        "person_id",
+        "orgnr",
+        "avdeling",
+        "fra_dato",
+        "til_dato",
+        "stillingsprosent",
+    ),
     "fravaer": ("person_id", "orgnr", "fra_dato", "til_dato", "type", "grad"),
 }
 VALGFRIE_KOLONNER = frozenset({("arbeidsforhold", "avdeling")})
@@ -82,10 +90,28 @@ class Regel:
 def finn_fil(inn: Path, navn: str) -> Path:
     kandidater = [p for p in (inn / f"{navn}.parquet", inn / f"{navn}.csv") if p.exists()]
     if not kandidater:
-        raise RegisterFeil([Feil(f"{navn}.csv", None, None, None, f"fant ikke {navn}.csv eller {navn}.parquet i {inn}")])
+        raise RegisterFeil(
+            [
+                Feil(
+                    f"{navn}.csv",
+                    None,
+                    None,
+                    None,
+                    f"fant ikke {navn}.csv eller {navn}.parquet i {inn}",
+                )
+            ]
+        )
     if len(kandidater) > 1:
         raise RegisterFeil(
-            [Feil(kandidater[0].name, None, None, None, f"både {navn}.csv og {navn}.parquet finnes; fjern den ene")]
+            [
+                Feil(
+                    kandidater[0].name,
+                    None,
+                    None,
+                    None,
+                    f"både {navn}.csv og {navn}.parquet finnes; fjern den ene",
+                )
+            ]
         )
     return kandidater[0]
 
@@ -121,7 +147,9 @@ def les_csv(sti: Path) -> pa.Table:
             ),
         )
     except (pa.ArrowInvalid, UnicodeDecodeError) as feil:
-        raise RegisterFeil([Feil(sti.name, None, None, None, f"filen kan ikke leses som CSV (UTF-8): {feil}")]) from feil
+        raise RegisterFeil(
+            [Feil(sti.name, None, None, None, f"filen kan ikke leses som CSV (UTF-8): {feil}")]
+        ) from feil
     if brutte:
         raise RegisterFeil(brutte[:MAKS_FEIL_VIST], len(brutte))
     # Reading single-threaded keeps the file's order, so the index is the line number (header = 1).
@@ -136,9 +164,6 @@ class Register:
     arbeidsforhold: ir.Table
     fravaer: ir.Table
     filnavn: dict[str, str]
-
-
-Leser = Callable[[Path, str], ir.Table]
 
 
 def sjekk_kolonner(tabell: ir.Table, navn: str, filnavn: str) -> None:
@@ -168,7 +193,9 @@ def _dato(tabell: ir.Table, kolonne: str) -> ir.DateValue:
         return verdi.date()
     tekst = _tekst(tabell, kolonne)
     # Only ISO dates: a day-first date like 05.01.2026 must not be read as something else.
-    return ibis.ifelse(tekst.re_search(r"^\d{4}-\d{2}-\d{2}$"), tekst.try_cast("date"), ibis.null("date"))
+    return ibis.ifelse(
+        tekst.re_search(r"^\d{4}-\d{2}-\d{2}$"), tekst.try_cast("date"), ibis.null("date")
+    )
 
 
 def _tall(tabell: ir.Table, kolonne: str) -> ir.FloatingValue:
@@ -188,60 +215,106 @@ def _brudd(uttrykk: ir.BooleanValue) -> ir.BooleanValue:
     return uttrykk.fill_null(False)
 
 
-def _finn_brudd(tabell: ir.Table, regler: Sequence[Regel], filnavn: str, visning: Sequence[str]) -> None:
-    """Raise RegisterFeil naming the first bad rows; one scan of the table when all is well."""
-    kode = ibis.cases(*((regel.brudd, i) for i, regel in enumerate(regler)), else_=ibis.null("int64"))
-    merket = tabell.mutate(_feil=kode).filter(ibis._["_feil"].notnull())
-    forste = merket.select("rad", "_feil", *visning).order_by("rad").limit(MAKS_FEIL_VIST).to_pyarrow()
+def _kontroller(
+    motor: Lagring,
+    raa: ir.Table,
+    typet: dict[str, ir.Value],
+    regler: Sequence[Regel],
+    filnavn: str,
+) -> ir.Table:
+    """Type the table and check every rule in one pass; raise RegisterFeil on the first bad rows.
+
+    The typed result is kept on the engine, so the computation does not read and convert the
+    file a second time. Raw values for the messages are fetched only for the rows that failed.
+    """
+    kode = ibis.cases(
+        *((regel.brudd, i) for i, regel in enumerate(regler)), else_=ibis.null("int64")
+    )
+    kontrollert = motor.materialiser(raa.select("rad", **typet, _feil=kode))
+    forste = (
+        kontrollert.filter(kontrollert["_feil"].notnull())
+        .select("rad", "_feil")
+        .order_by("rad")
+        .limit(MAKS_FEIL_VIST)
+        .to_pyarrow()
+    )
     if forste.num_rows == 0:
-        return
-    antall = int(merket.count().execute()) if forste.num_rows == MAKS_FEIL_VIST else forste.num_rows
+        return kontrollert.drop("_feil")
+    antall = (
+        int(kontrollert.filter(kontrollert["_feil"].notnull()).count().execute())
+        if forste.num_rows == MAKS_FEIL_VIST
+        else forste.num_rows
+    )
+    rader = forste["rad"].to_pylist()
+    verdier = {rad["rad"]: rad for rad in raa.filter(raa.rad.isin(rader)).to_pyarrow().to_pylist()}
     feil = []
-    for rad in forste.to_pylist():
-        regel = regler[rad["_feil"]]
-        verdi = rad.get(regel.felt)
-        feil.append(Feil(filnavn, rad["rad"], regel.felt, None if verdi is None else str(verdi), regel.melding))
+    for rad, nummer in zip(rader, forste["_feil"].to_pylist(), strict=True):
+        regel = regler[nummer]
+        verdi = verdier.get(rad, {}).get(regel.felt)
+        feil.append(
+            Feil(filnavn, rad, regel.felt, None if verdi is None else str(verdi), regel.melding)
+        )
     raise RegisterFeil(feil, antall)
 
 
-def _orgnr_regel(tabell: ir.Table, felt: str) -> Regel:
+def _orgnr_tekst_regel(tabell: ir.Table, felt: str) -> Regel:
     tekst = _tekst(tabell, felt)
-    return Regel(felt, _brudd(tekst.isnull() | ~tekst.re_search(r"^\d{9}$")), "orgnr må ha nøyaktig 9 sifre")
+    return Regel(
+        felt, _brudd(tekst.isnull() | ~tekst.re_search(r"^\d{9}$")), "orgnr må ha nøyaktig 9 sifre"
+    )
 
 
-def _kjent_orgnr(tabell: ir.Table, virksomheter: ir.Table) -> ir.Table:
-    kjente = virksomheter.select(_kjent_orgnr=virksomheter.orgnr.cast("string")).distinct()
+def _orgnr(tabell: ir.Table) -> ir.IntegerValue:
+    verdi = tabell.orgnr
+    if verdi.type().is_integer():
+        return ibis.ifelse(
+            (verdi >= 10**8) & (verdi < 10**9), verdi.cast("int64"), ibis.null("int64")
+        )
     tekst = _tekst(tabell, "orgnr")
-    koblet = tabell.mutate(_orgnr_tekst=tekst).left_join(kjente, ibis._["_orgnr_tekst"] == kjente["_kjent_orgnr"])
-    return koblet.drop("_orgnr_tekst")
+    return ibis.ifelse(tekst.length() == 9, tekst.try_cast("int64"), ibis.null("int64"))
 
 
-def les_register(inn: Path, leser: Leser) -> Register:
+def _med_kjent_orgnr(tabell: ir.Table, virksomheter: ir.Table) -> ir.Table:
+    """Join on the number: a value that is not a known 9-digit orgnr finds no match."""
+    kjente = virksomheter.select(_kjent_orgnr=virksomheter.orgnr)
+    return tabell.mutate(_orgnr=_orgnr(tabell)).left_join(
+        kjente, ibis._["_orgnr"] == kjente["_kjent_orgnr"]
+    )
+
+
+class Lagring(Protocol):
+    def les(self, sti: Path, navn: str) -> ir.Table: ...
+
+    def materialiser(self, uttrykk: ir.Table) -> ir.Table: ...
+
+
+def les_register(inn: Path, motor: Lagring) -> Register:
     """Read, check and type the register in ``inn``; raise RegisterFeil on the first bad rows."""
     raa: dict[str, ir.Table] = {}
     filnavn: dict[str, str] = {}
     for navn in FILER:
         sti = finn_fil(inn, navn)
         filnavn[navn] = sti.name
-        raa[navn] = leser(sti, navn)
+        raa[navn] = motor.les(sti, navn)
         sjekk_kolonner(raa[navn], navn, sti.name)
 
-    virksomheter = _virksomheter(raa["virksomheter"], filnavn["virksomheter"])
-    arbeidsforhold = _arbeidsforhold(raa["arbeidsforhold"], virksomheter, filnavn["arbeidsforhold"])
-    fravaer = _fravaer(raa["fravaer"], virksomheter, filnavn["fravaer"])
+    virksomheter = _virksomheter(motor, raa["virksomheter"], filnavn["virksomheter"])
+    arbeidsforhold = _arbeidsforhold(
+        motor, raa["arbeidsforhold"], virksomheter, filnavn["arbeidsforhold"]
+    )
+    fravaer = _fravaer(motor, raa["fravaer"], virksomheter, filnavn["fravaer"])
     return Register(virksomheter, arbeidsforhold, fravaer, filnavn)
 
 
-def _virksomheter(t: ir.Table, filnavn: str) -> ir.Table:
+def _virksomheter(motor: Lagring, t: ir.Table, filnavn: str) -> ir.Table:
     naeringskode = _tekst(t, "naeringskode").replace(".", "")
     sektor = _tekst(t, "sektor").upper()
     kommunenummer = _tekst(t, "kommunenummer")
-    antall_like = t.count().over(ibis.window(group_by=_tekst(t, "orgnr")))
-    t = t.mutate(_antall_like=antall_like)
+    t = t.mutate(_antall_like=t.count().over(ibis.window(group_by=_tekst(t, "orgnr"))))
     regler = [
-        _orgnr_regel(t, "orgnr"),
+        _orgnr_tekst_regel(t, "orgnr"),
         Regel("orgnr", t["_antall_like"] > 1, "orgnr står på mer enn én rad"),
-        _orgnr_regel(t, "overordnet_orgnr"),
+        _orgnr_tekst_regel(t, "overordnet_orgnr"),
         Regel(
             "naeringskode",
             _brudd(naeringskode.isnull() | ~naeringskode.re_search(r"^\d{5}$")),
@@ -258,33 +331,40 @@ def _virksomheter(t: ir.Table, filnavn: str) -> ir.Table:
             "kommunenummeret må ha fire sifre",
         ),
     ]
-    _finn_brudd(t, regler, filnavn, KOLONNER["virksomheter"])
-    return t.select(
-        orgnr=_tekst(t, "orgnr").cast("int64"),
-        overordnet_orgnr=_tekst(t, "overordnet_orgnr").cast("int64"),
-        naeringskode=naeringskode,
-        sektor=sektor,
-        kommunenummer=kommunenummer,
-    )
+    typet = {
+        "orgnr": _tekst(t, "orgnr").try_cast("int64"),
+        "overordnet_orgnr": _tekst(t, "overordnet_orgnr").try_cast("int64"),
+        "naeringskode": naeringskode,
+        "sektor": sektor,
+        "kommunenummer": kommunenummer,
+    }
+    return _kontroller(motor, t, typet, regler, filnavn).drop("rad")
 
 
-def _arbeidsforhold(t: ir.Table, virksomheter: ir.Table, filnavn: str) -> ir.Table:
+_ORGNR_UKJENT = "orgnr må være et 9-sifret orgnr som finnes i virksomheter"
+
+
+def _arbeidsforhold(motor: Lagring, t: ir.Table, virksomheter: ir.Table, filnavn: str) -> ir.Table:
     if "avdeling" not in t.columns:
         t = t.mutate(avdeling=ibis.null("string"))
-    t = _kjent_orgnr(t, virksomheter)
+    t = _med_kjent_orgnr(t, virksomheter)
     fra, til = _dato(t, "fra_dato"), _dato(t, "til_dato")
     prosent = _tall(t, "stillingsprosent")
     stilling, for_mange_desimaler = _heltall_skalert(prosent, STILLING_SKALA)
     person = _tekst(t, "person_id")
     regler = [
         Regel("person_id", person.isnull(), "person_id mangler"),
-        _orgnr_regel(t, "orgnr"),
-        Regel("orgnr", t["_kjent_orgnr"].isnull(), "orgnr finnes ikke i virksomheter"),
-        Regel("fra_dato", fra.isnull(), "fra_dato mangler eller er ikke en dato på formen ÅÅÅÅ-MM-DD"),
+        Regel("orgnr", t["_kjent_orgnr"].isnull(), _ORGNR_UKJENT),
+        Regel(
+            "fra_dato", fra.isnull(), "fra_dato mangler eller er ikke en dato på formen ÅÅÅÅ-MM-DD"
+        ),
         Regel(
             "til_dato",
-            _brudd(_tekst(t, "til_dato").notnull() & til.isnull()),
-            "til_dato er ikke en dato på formen ÅÅÅÅ-MM-DD (la feltet stå tomt for et løpende arbeidsforhold)",
+            _brudd(t.til_dato.notnull() & til.isnull())
+            if t.til_dato.type().is_date()
+            else _brudd(_tekst(t, "til_dato").notnull() & til.isnull()),
+            "til_dato er ikke en dato på formen ÅÅÅÅ-MM-DD "
+            "(la feltet stå tomt for et løpende arbeidsforhold)",
         ),
         Regel("til_dato", _brudd(til < fra), "til_dato er før fra_dato"),
         Regel(
@@ -292,22 +372,25 @@ def _arbeidsforhold(t: ir.Table, virksomheter: ir.Table, filnavn: str) -> ir.Tab
             _brudd(prosent.isnull() | prosent.isnan() | (prosent <= 0) | (prosent > 100)),
             "stillingsprosent må være et tall over 0 og høyst 100",
         ),
-        Regel("stillingsprosent", _brudd(for_mange_desimaler), "stillingsprosent kan ha høyst to desimaler"),
+        Regel(
+            "stillingsprosent",
+            _brudd(for_mange_desimaler),
+            "stillingsprosent kan ha høyst to desimaler",
+        ),
     ]
-    _finn_brudd(t, regler, filnavn, KOLONNER["arbeidsforhold"])
-    return t.select(
-        "rad",
-        person_id=person,
-        orgnr=_tekst(t, "orgnr").cast("int64"),
-        avdeling=_tekst(t, "avdeling"),
-        fra_dato=fra,
-        til_dato=til,
-        stilling=stilling,
-    )
+    typet = {
+        "person_id": person,
+        "orgnr": t["_orgnr"],
+        "avdeling": _tekst(t, "avdeling"),
+        "fra_dato": fra,
+        "til_dato": til,
+        "stilling": stilling,
+    }
+    return _kontroller(motor, t, typet, regler, filnavn)
 
 
-def _fravaer(t: ir.Table, virksomheter: ir.Table, filnavn: str) -> ir.Table:
-    t = _kjent_orgnr(t, virksomheter)
+def _fravaer(motor: Lagring, t: ir.Table, virksomheter: ir.Table, filnavn: str) -> ir.Table:
+    t = _med_kjent_orgnr(t, virksomheter)
     fra, til = _dato(t, "fra_dato"), _dato(t, "til_dato")
     grad_tall = _tall(t, "grad")
     grad, for_mange_desimaler = _heltall_skalert(grad_tall, GRAD_SKALA)
@@ -315,10 +398,13 @@ def _fravaer(t: ir.Table, virksomheter: ir.Table, filnavn: str) -> ir.Table:
     person = _tekst(t, "person_id")
     regler = [
         Regel("person_id", person.isnull(), "person_id mangler"),
-        _orgnr_regel(t, "orgnr"),
-        Regel("orgnr", t["_kjent_orgnr"].isnull(), "orgnr finnes ikke i virksomheter"),
-        Regel("fra_dato", fra.isnull(), "fra_dato mangler eller er ikke en dato på formen ÅÅÅÅ-MM-DD"),
-        Regel("til_dato", til.isnull(), "til_dato mangler eller er ikke en dato på formen ÅÅÅÅ-MM-DD"),
+        Regel("orgnr", t["_kjent_orgnr"].isnull(), _ORGNR_UKJENT),
+        Regel(
+            "fra_dato", fra.isnull(), "fra_dato mangler eller er ikke en dato på formen ÅÅÅÅ-MM-DD"
+        ),
+        Regel(
+            "til_dato", til.isnull(), "til_dato mangler eller er ikke en dato på formen ÅÅÅÅ-MM-DD"
+        ),
         Regel("til_dato", _brudd(til < fra), "til_dato er før fra_dato"),
         Regel(
             "type",
@@ -337,13 +423,12 @@ def _fravaer(t: ir.Table, virksomheter: ir.Table, filnavn: str) -> ir.Table:
             "en egenmelding har alltid grad 100",
         ),
     ]
-    _finn_brudd(t, regler, filnavn, KOLONNER["fravaer"])
-    return t.select(
-        "rad",
-        person_id=person,
-        orgnr=_tekst(t, "orgnr").cast("int64"),
-        fra_dato=fra,
-        til_dato=til,
-        sykmelding=type_ == "sykmelding",
-        grad=grad,
-    )
+    typet = {
+        "person_id": person,
+        "orgnr": t["_orgnr"],
+        "fra_dato": fra,
+        "til_dato": til,
+        "sykmelding": type_ == "sykmelding",
+        "grad": grad,
+    }
+    return _kontroller(motor, t, typet, regler, filnavn)

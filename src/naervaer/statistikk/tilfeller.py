@@ -3,9 +3,16 @@
 The periods of one person in one virksomhet join into one case when the next starts no later than
 the first working day after the latest end seen so far, so a weekend does not break a case and an
 egenmelding followed by a sykmelding is one case. Varighet is counted from the case's first day.
+
+At national scale this is the costliest part of the computation, so it is arranged to sort the
+fravær once: one window pass finds each period's neighbours; the rare person whose periods overlap
+is resolved on the side; a period with no neighbour close enough is a case by itself, and only
+periods that chain with a neighbour need a second, smaller window pass.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import ibis
 import ibis.expr.types as ir
@@ -13,86 +20,127 @@ import ibis.expr.types as ir
 from naervaer.statistikk.dager import neste_virkedag_etter_uttrykk
 
 PERSON_I_VIRKSOMHET = ("person_id", "orgnr")
-TILFELLE = (*PERSON_I_VIRKSOMHET, "tilfelle")
 KORTTID_MAKS_DAGER = 16
+REKKEFOLGE = ("f_fra", "f_til", "rad")
+PERIODE = ("rad", *PERSON_I_VIRKSOMHET, "f_fra", "f_til", "q_fra", "q_til", "sykmelding", "grad")
 
 
-def bygg_tilfeller(fravaer: ir.Table) -> ir.Table:
-    """Add ``tilfelle``, ``tilfelle_fra``, ``tilfelle_til``, ``overlapper`` and ``har_overlapp``.
+@dataclass(frozen=True, slots=True)
+class Tilfeller:
+    perioder: ir.Table
+    """Non-overlapping periods with ``tilfelle_fra`` and ``tilfelle_til`` of their case."""
+    overlapp: ir.Table
+    """One row per period that overlaps an earlier one: ``rad`` and, when known, ``forrige_rad``."""
 
-    ``fravaer`` has day numbers ``f_fra`` and ``f_til``. ``overlapper`` marks a period that shares a
-    day with an earlier one (a warning, with ``forrige_rad`` naming the row just before it).
-    """
-    rekkefolge = ["f_fra", "f_til", "rad"]
-    tidligere = ibis.window(group_by=list(PERSON_I_VIRKSOMHET), order_by=rekkefolge, rows=(None, -1))
-    sortert = ibis.window(group_by=list(PERSON_I_VIRKSOMHET), order_by=rekkefolge)
-    f = fravaer.mutate(
-        _seneste_til=fravaer.f_til.max().over(tidligere),
-        forrige_rad=fravaer.rad.lag().over(sortert),
-        _forrige_til=fravaer.f_til.lag().over(sortert),
+
+def _naboer(perioder: ir.Table) -> ir.Table:
+    w = ibis.window(group_by=list(PERSON_I_VIRKSOMHET), order_by=list(REKKEFOLGE))
+    return perioder.mutate(
+        forrige_til=perioder.f_til.lag().over(w),
+        forrige_rad=perioder.rad.lag().over(w),
+        neste_fra=perioder.f_fra.lead().over(w),
     )
-    ny = f["_seneste_til"].isnull() | (f.f_fra > neste_virkedag_etter_uttrykk(f["_seneste_til"]))
-    f = f.mutate(
-        _ny=ny.cast("int64"),
-        overlapper=(f.f_fra <= f["_seneste_til"]).fill_null(False),
-    )
-    f = f.mutate(
-        tilfelle=f["_ny"].sum().over(
-            ibis.cumulative_window(group_by=list(PERSON_I_VIRKSOMHET), order_by=rekkefolge)
-        ),
-        # Name the row just before only when it is the one overlapped; else the earlier one is
-        # further back and the warning says so.
-        forrige_rad=ibis.ifelse(f.f_fra <= f["_forrige_til"], f.forrige_rad, ibis.null("int64")),
-    )
-    hele_tilfellet = ibis.window(group_by=list(TILFELLE))
-    f = f.mutate(
-        tilfelle_fra=f.f_fra.min().over(hele_tilfellet),
-        tilfelle_til=f.f_til.max().over(hele_tilfellet),
-        har_overlapp=f.overlapper.cast("int64").max().over(hele_tilfellet) > 0,
-    )
-    return f.drop("_seneste_til", "_forrige_til", "_ny")
 
 
-def los_overlapp(tilfeller: ir.Table) -> ir.Table:
-    """Make every day count once: where periods overlap, the highest grad wins, then sykmelding.
-
-    Most cases have no overlap and pass through untouched; the few that do are cut into
-    elementary segments at every period boundary, and each segment takes the winning period.
-    """
-    kolonner = [*TILFELLE, "rad", "f_fra", "f_til", "sykmelding", "grad", "tilfelle_fra", "tilfelle_til"]
-    enkle = tilfeller.filter(~tilfeller.har_overlapp).select(*kolonner)
-    med_overlapp = tilfeller.filter(tilfeller.har_overlapp).select(*kolonner)
-
-    grenser = (
-        med_overlapp.select(*TILFELLE, grense=med_overlapp.f_fra)
-        .union(med_overlapp.select(*TILFELLE, grense=med_overlapp.f_til + 1))
+def bygg_tilfeller(fravaer: ir.Table) -> Tilfeller:
+    """``fravaer`` has day numbers ``f_fra``/``f_til`` and quarter indices ``q_fra``/``q_til``."""
+    med_naboer = _naboer(fravaer.select(*PERIODE))
+    # Sorted by start, a period that overlaps any earlier one makes some adjacent pair overlap,
+    # so the neighbour test finds every person and virksomhet with overlaps.
+    noekler = (
+        med_naboer.filter(med_naboer.f_fra <= med_naboer.forrige_til)
+        .select(*PERSON_I_VIRKSOMHET)
         .distinct()
     )
-    neste = ibis.window(group_by=list(TILFELLE), order_by="grense")
+    uten_overlapp = med_naboer.anti_join(noekler, list(PERSON_I_VIRKSOMHET))
+    med_overlapp = fravaer.select(*PERIODE).semi_join(noekler, list(PERSON_I_VIRKSOMHET))
+
+    losning = _naboer(_los_overlapp(med_overlapp))
+    kolonner = [*PERIODE, "forrige_til", "neste_fra"]
+    alle = uten_overlapp.select(*kolonner).union(losning.select(*kolonner))
+    return Tilfeller(_knytt_til_tilfeller(alle), _overlappende(med_overlapp))
+
+
+def _knytt_til_tilfeller(perioder: ir.Table) -> ir.Table:
+    bak = perioder.forrige_til.notnull() & (
+        perioder.f_fra <= neste_virkedag_etter_uttrykk(perioder.forrige_til)
+    )
+    fram = perioder.neste_fra.notnull() & (
+        perioder.neste_fra <= neste_virkedag_etter_uttrykk(perioder.f_til)
+    )
+    merket = perioder.mutate(_bak=bak.fill_null(False), _fram=fram.fill_null(False))
+
+    alene = merket.filter(~merket["_bak"] & ~merket["_fram"])
+    alene = alene.mutate(tilfelle_fra=alene.f_fra, tilfelle_til=alene.f_til)
+
+    kjede = merket.filter(merket["_bak"] | merket["_fram"])
+    kjede = kjede.mutate(
+        _tilfelle=(~kjede["_bak"])
+        .cast("int64")
+        .sum()
+        .over(ibis.cumulative_window(group_by=list(PERSON_I_VIRKSOMHET), order_by=list(REKKEFOLGE)))
+    )
+    hele = ibis.window(group_by=[*PERSON_I_VIRKSOMHET, "_tilfelle"])
+    kjede = kjede.mutate(
+        tilfelle_fra=kjede.f_fra.min().over(hele), tilfelle_til=kjede.f_til.max().over(hele)
+    )
+
+    kolonner = [*PERIODE, "tilfelle_fra", "tilfelle_til"]
+    return alene.select(*kolonner).union(kjede.select(*kolonner))
+
+
+def _overlappende(perioder: ir.Table) -> ir.Table:
+    """Every period that shares a day with an earlier one, for the warnings (few rows)."""
+    tidligere = ibis.window(
+        group_by=list(PERSON_I_VIRKSOMHET), order_by=list(REKKEFOLGE), rows=(None, -1)
+    )
+    sortert = ibis.window(group_by=list(PERSON_I_VIRKSOMHET), order_by=list(REKKEFOLGE))
+    p = perioder.mutate(
+        _seneste_til=perioder.f_til.max().over(tidligere),
+        _forrige_rad=perioder.rad.lag().over(sortert),
+        _forrige_til=perioder.f_til.lag().over(sortert),
+    )
+    p = p.filter(p.f_fra <= p["_seneste_til"])
+    # Name the row just before only when it is the one overlapped; otherwise the overlapped
+    # period lies further back and the warning says so.
+    return p.select(
+        "rad",
+        forrige_rad=ibis.ifelse(
+            p.f_fra <= p["_forrige_til"], p["_forrige_rad"], ibis.null("int64")
+        ),
+    )
+
+
+def _los_overlapp(perioder: ir.Table) -> ir.Table:
+    """Cut overlapping periods at every boundary; each piece takes the highest grad, then sykmelding."""
+    noekkel = list(PERSON_I_VIRKSOMHET)
+    grenser = (
+        perioder.select(*noekkel, grense=perioder.f_fra)
+        .union(perioder.select(*noekkel, grense=perioder.f_til + 1))
+        .distinct()
+    )
+    neste = ibis.window(group_by=noekkel, order_by="grense")
     segmenter = grenser.mutate(seg_til=grenser.grense.lead().over(neste) - 1).filter(
         ibis._.seg_til.notnull()
     )
     segmenter = segmenter.rename(seg_fra="grense")
     kandidater = segmenter.join(
-        med_overlapp,
-        [
-            *TILFELLE,
-            med_overlapp.f_fra <= segmenter.seg_fra,
-            med_overlapp.f_til >= segmenter.seg_til,
-        ],
+        perioder,
+        [*noekkel, perioder.f_fra <= segmenter.seg_fra, perioder.f_til >= segmenter.seg_til],
     )
     beste_forst = ibis.window(
-        group_by=[*TILFELLE, "seg_fra"], order_by=[ibis.desc("grad"), ibis.desc("sykmelding"), "rad"]
+        group_by=[*noekkel, "seg_fra"], order_by=[ibis.desc("grad"), ibis.desc("sykmelding"), "rad"]
     )
     vinnere = kandidater.mutate(_nr=ibis.row_number().over(beste_forst)).filter(ibis._["_nr"] == 0)
-    losning = vinnere.select(
-        *TILFELLE,
+    # A piece keeps its winning period's quarter range, a superset of its own: in a quarter the
+    # piece does not touch it has no working days, so it adds nothing there.
+    return vinnere.select(
         "rad",
+        *noekkel,
         f_fra=vinnere.seg_fra,
         f_til=vinnere.seg_til,
+        q_fra=vinnere.q_fra,
+        q_til=vinnere.q_til,
         sykmelding=vinnere.sykmelding,
         grad=vinnere.grad,
-        tilfelle_fra=vinnere.tilfelle_fra,
-        tilfelle_til=vinnere.tilfelle_til,
     )
-    return enkle.union(losning)
