@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from naervaer.kilder.cli import app as kilder_app
 from naervaer.statistikk.kvartal import Kvartal
 
 app = typer.Typer(
@@ -14,8 +15,13 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-statistikk_app = typer.Typer(help="Beregn, last og vis sykefraværsstatistikk.", no_args_is_help=True)
+statistikk_app = typer.Typer(
+    help="Beregn, last og vis sykefraværsstatistikk.", no_args_is_help=True
+)
 app.add_typer(statistikk_app, name="statistikk")
+app.add_typer(
+    kilder_app, name="kilder", help="Hent tall fra SSB og opplysninger fra Enhetsregisteret."
+)
 
 
 @statistikk_app.command("last")
@@ -126,6 +132,46 @@ def statistikk_beregn(
                 f"Registeret i {inn} har feil, og ingenting ble beregnet:\n{feil}"
             ) from feil
     skriv_oppsummering(sammendrag)
+
+
+@app.command("bench")
+def bench(
+    skala: Annotated[float, typer.Option(help="størrelsen på registeret, 1.0 ≈ hele Norge")] = 0.05,
+    mappe: Annotated[
+        Path | None, typer.Option(help="hvor registeret lages eller gjenbrukes")
+    ] = None,
+    spark: Annotated[bool, typer.Option("--spark", help="mål også Spark (lokalt)")] = False,
+    pandas: Annotated[
+        bool | None,
+        typer.Option(
+            "--pandas/--uten-pandas", help="mål pandas-referansen (standard: skala ≤ 0,05)"
+        ),
+    ] = None,
+) -> None:
+    """Mål motoren mot gulvet (lesing og sortering), pandas-referansen og Spark."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from naervaer.innstillinger import datamappe
+    from naervaer.ytelse import benk
+
+    mappe = mappe or datamappe() / "bench" / f"skala-{skala}"
+    resultat = benk(skala, mappe, med_pandas=pandas, med_spark=spark)
+    tabell = Table(title=f"Ytelse, skala {skala}")
+    tabell.add_column("Måling")
+    tabell.add_column("Verdi", justify="right")
+    tabell.add_row("Rader inn", f"{resultat.rader:,}".replace(",", "\u00a0"))
+    tabell.add_row("Motor (DuckDB), sekunder", f"{resultat.motor_s}")
+    tabell.add_row("Motor, toppminne MB", f"{resultat.topp_mb}")
+    tabell.add_row("Gulv (lese og sortere), sekunder", f"{resultat.skanning_s}")
+    tabell.add_row("Motor / gulv", f"{resultat.motor_s / resultat.skanning_s:.1f}×")
+    if resultat.pandas_s is not None:
+        tabell.add_row("pandas-referansen, sekunder", f"{resultat.pandas_s}")
+        tabell.add_row("pandas / motor", f"{resultat.pandas_s / resultat.motor_s:.1f}×")
+    if resultat.spark_s is not None:
+        tabell.add_row("Spark (lokalt), sekunder", f"{resultat.spark_s}")
+    Console(stderr=True).print(tabell)
+    typer.echo(resultat.json())
 
 
 if __name__ == "__main__":

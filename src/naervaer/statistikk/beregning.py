@@ -99,7 +99,9 @@ def beregn_summer(
         q_fra=kvartalsindeks(register.fravaer.fra_dato),
         q_til=kvartalsindeks(register.fravaer.til_dato),
     )
-    tilfeller = bygg_tilfeller(fravaer)
+    tilfeller = bygg_tilfeller(fravaer, motor)
+    # From here on every step reads the periods with their neighbours, never the typed file.
+    motor.slipp(register.fravaer)
     perioder = motor.materialiser(tilfeller.perioder)
     tapte = _tapte(perioder, arbeidsforhold, q)
     meld(steg, 2, 4)
@@ -135,7 +137,7 @@ def beregn_summer(
     alle = ibis.union(*rader.values()).join(q.select("q", "arstall", "kvartal"), "q").drop("q")
     summer = motor.materialiser(alle)
     meld(steg, 4, 4)
-    advarsler = _advarsler(tilfeller, fravaer, register)
+    advarsler = _advarsler(tilfeller, register)
     return Beregning(summer, advarsler)
 
 
@@ -330,7 +332,7 @@ def _storrelse_per_virksomhet(virksomheter: ir.Table) -> ir.Table:
     )
 
 
-def _advarsler(tilfeller: Tilfeller, fravaer: ir.Table, register: Register) -> ir.Table:
+def _advarsler(tilfeller: Tilfeller, register: Register) -> ir.Table:
     """Overlapping periods and fravær outside every arbeidsforhold: reported, never dropped."""
     fil = ibis.literal(register.filnavn["fravaer"])
     o = tilfeller.overlapp
@@ -347,7 +349,7 @@ def _advarsler(tilfeller: Tilfeller, fravaer: ir.Table, register: Register) -> i
             ),
         ).concat("; hver dag telles én gang, med høyeste grad"),
     )
-    utenfor = _fravaer_utenfor_arbeidsforhold(fravaer, register.arbeidsforhold)
+    utenfor = _fravaer_utenfor_arbeidsforhold(tilfeller.naboer, register.arbeidsforhold)
     utenfor = utenfor.select(
         fil=fil,
         rad=utenfor.rad,
@@ -358,16 +360,28 @@ def _advarsler(tilfeller: Tilfeller, fravaer: ir.Table, register: Register) -> i
     return overlapp.union(utenfor)
 
 
-def _fravaer_utenfor_arbeidsforhold(fravaer: ir.Table, arbeidsforhold: ir.Table) -> ir.Table:
+def _fravaer_utenfor_arbeidsforhold(naboer: ir.Table, arbeidsforhold: ir.Table) -> ir.Table:
+    """Rows of fravær with days outside every arbeidsforhold of the person in the virksomhet.
+
+    Almost always one island of arbeidsforhold covers all of a person's fravær in a virksomhet,
+    from the first day to the last; that is checked once per person and virksomhet, and only the
+    rest are checked row by row.
+    """
+    noekkel = ["person_id", "orgnr"]
     a = arbeidsforhold.mutate(
         a_fra=dagnummer_uttrykk(arbeidsforhold.fra_dato),
         # An ongoing arbeidsforhold covers every later day; this number is far beyond any date used.
         a_til=ibis.coalesce(dagnummer_uttrykk(arbeidsforhold.til_dato), 10**7),
     )
-    oyer = _sammenhengende(a.select("person_id", "orgnr", "a_fra", "a_til"))
-    koblet = fravaer.select("rad", "person_id", "orgnr", "f_fra", "f_til").left_join(
+    oyer = _sammenhengende(a.select(*noekkel, "a_fra", "a_til"))
+    forste = naboer.filter(naboer.forrige_rad.isnull())
+    helt_dekket = forste.semi_join(
+        oyer, [*noekkel, oyer.a_fra <= forste.alle_fra, oyer.a_til >= forste.alle_til]
+    ).select(*noekkel)
+    mistenkte = naboer.anti_join(helt_dekket, noekkel).select("rad", *noekkel, "f_fra", "f_til")
+    koblet = mistenkte.left_join(
         oyer,
-        ["person_id", "orgnr", oyer.a_fra <= fravaer.f_til, oyer.a_til >= fravaer.f_fra],
+        [*noekkel, oyer.a_fra <= mistenkte.f_til, oyer.a_til >= mistenkte.f_fra],
     )
     # LEAST and GREATEST skip nulls, so a fravær with no island must be caught before them.
     dekket = ibis.ifelse(

@@ -122,7 +122,10 @@ def beregn_med_advarsler(
     terskel: int = MINSTE_TERSKEL,
     fremdrift: Fremdriftsmelding | None = None,
 ) -> Resultat:
-    """Compute every unit and quarter in memory; the period defaults to the quarters the fravær spans."""
+    """Compute every unit and quarter in memory.
+
+    The period defaults to the quarters the fravær spans.
+    """
     with _motor(motor) as m:
         beregning, fra, til = _beregn(m, inn, fra, til, terskel, fremdrift or _stille)
         con = m.duckdb_visning(beregning.summer, "summer")
@@ -168,7 +171,8 @@ def beregn_til_mappe(
         meld(SKRIVER, 1, 3)
         antall = con.execute(f"SELECT count(*) FROM read_parquet('{parquet}')").fetchall()[0]
         land = con.sql(
-            f"SELECT * FROM read_parquet('{parquet}') WHERE kategori = 'LAND' ORDER BY arstall, kvartal"
+            f"SELECT * FROM read_parquet('{parquet}') WHERE kategori = 'LAND' "
+            "ORDER BY arstall, kvartal"
         ).to_arrow_table()
         meld(SKRIVER, 2, 3)
         con = m.duckdb_visning(beregning.advarsler, "advarsler")
@@ -180,7 +184,8 @@ def beregn_til_mappe(
         antall_advarsler = con.execute("SELECT count(*) FROM advarsler_alle").fetchall()[0]
         if antall_advarsler and antall_advarsler[0]:
             con.execute(
-                f"COPY (SELECT * FROM advarsler_alle ORDER BY rad, melding) TO '{advarsler_csv}' (HEADER)"
+                "COPY (SELECT * FROM advarsler_alle ORDER BY rad, melding) "
+                f"TO '{advarsler_csv}' (HEADER)"
             )
         forste = con.sql(
             f"SELECT * FROM advarsler_alle ORDER BY rad, melding LIMIT {VIS_ADVARSLER}"
@@ -245,14 +250,17 @@ def _skriv_kvartal(con: duckdb.DuckDBPyConnection, utvalg: str, ut: Path) -> tup
     csv = ut / "kvartal.csv"
     con.execute(f"COPY ({utvalg}) TO '{parquet}' (FORMAT parquet, COMPRESSION zstd)")
     # The CSV drops the decimals' padding zeros (13.2, not 13.20000000); the value is the same.
+    # Every decimal has a point, so trimming zeros and then the point never eats an integer digit.
     kolonner = ", ".join(
-        f"regexp_replace(CAST({navn} AS VARCHAR), '\\.?0+$', '') AS {navn}"
+        f"rtrim(rtrim(CAST({navn} AS VARCHAR), '0'), '.') AS {navn}"
         if navn in ("mulige_dagsverk", *(n for _, n in _TAPTE))
         else navn
         for navn in KVARTAL_KOLONNER
     )
+    # The Parquet file is already sorted; keeping its order is cheaper than sorting again.
+    con.execute("SET preserve_insertion_order = true")
     con.execute(
-        f"COPY (SELECT {kolonner} FROM read_parquet('{parquet}') ORDER BY kategori, kode, arstall, kvartal) "
+        f"COPY (SELECT {kolonner} FROM read_parquet('{parquet}')) "
         f"TO '{csv}' (HEADER, DELIMITER ',')"
     )
     return parquet, csv

@@ -42,6 +42,15 @@ class Motor(ABC):
         self._bufret.append(bufret)
         return bufret
 
+    def slipp(self, bufret: ir.Table) -> None:
+        """Free an intermediate result that no later step reads."""
+        # By identity: == on an Ibis table builds an expression rather than comparing.
+        for i, kandidat in enumerate(self._bufret):
+            if kandidat is bufret:
+                del self._bufret[i]
+                bufret.release()
+                return
+
     def slipp_mellomresultater(self) -> None:
         for bufret in self._bufret:
             bufret.release()
@@ -65,7 +74,7 @@ class DuckdbMotor(Motor):
             threads=tråder or os.cpu_count() or 1,
             memory_limit=minnegrense or os.environ.get("NAERVAER_DUCKDB_MINNE", "3GB"),
             temp_directory=self._temp.name,
-            # Row order is restored by explicit sorting; not keeping it lets DuckDB stream and spill.
+            # Row order comes from explicit sorting; not keeping it lets DuckDB stream and spill.
             preserve_insertion_order=False,
         )
 

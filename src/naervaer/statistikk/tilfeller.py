@@ -13,6 +13,7 @@ periods that chain with a neighbour need a second, smaller window pass.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 import ibis
 import ibis.expr.types as ir
@@ -25,40 +26,58 @@ REKKEFOLGE = ("f_fra", "f_til", "rad")
 PERIODE = ("rad", *PERSON_I_VIRKSOMHET, "f_fra", "f_til", "q_fra", "q_til", "sykmelding", "grad")
 
 
+class Materialisering(Protocol):
+    def materialiser(self, uttrykk: ir.Table) -> ir.Table: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Tilfeller:
     perioder: ir.Table
     """Non-overlapping periods with ``tilfelle_fra`` and ``tilfelle_til`` of their case."""
     overlapp: ir.Table
     """One row per period that overlaps an earlier one: ``rad`` and, when known, ``forrige_rad``."""
+    naboer: ir.Table
+    """Every period as given, with its neighbours and, on each row, ``alle_fra``/``alle_til``:
+    the first and last day of fravær of that person in that virksomhet."""
 
 
-def _naboer(perioder: ir.Table) -> ir.Table:
+def _naboer(perioder: ir.Table, med_ytterpunkter: bool = False) -> ir.Table:
     w = ibis.window(group_by=list(PERSON_I_VIRKSOMHET), order_by=list(REKKEFOLGE))
+    ekstra = {}
+    if med_ytterpunkter:
+        # Same partitioning as the neighbours, so the engine computes them in the same pass.
+        hele = ibis.window(group_by=list(PERSON_I_VIRKSOMHET))
+        ekstra = {
+            "alle_fra": perioder.f_fra.min().over(hele),
+            "alle_til": perioder.f_til.max().over(hele),
+        }
     return perioder.mutate(
         forrige_til=perioder.f_til.lag().over(w),
         forrige_rad=perioder.rad.lag().over(w),
         neste_fra=perioder.f_fra.lead().over(w),
+        **ekstra,
     )
 
 
-def bygg_tilfeller(fravaer: ir.Table) -> Tilfeller:
+def bygg_tilfeller(fravaer: ir.Table, motor: Materialisering) -> Tilfeller:
     """``fravaer`` has day numbers ``f_fra``/``f_til`` and quarter indices ``q_fra``/``q_til``."""
-    med_naboer = _naboer(fravaer.select(*PERIODE))
+    med_naboer = motor.materialiser(_naboer(fravaer.select(*PERIODE), med_ytterpunkter=True))
     # Sorted by start, a period that overlaps any earlier one makes some adjacent pair overlap,
     # so the neighbour test finds every person and virksomhet with overlaps.
-    noekler = (
+    noekler = motor.materialiser(
         med_naboer.filter(med_naboer.f_fra <= med_naboer.forrige_til)
         .select(*PERSON_I_VIRKSOMHET)
         .distinct()
     )
     uten_overlapp = med_naboer.anti_join(noekler, list(PERSON_I_VIRKSOMHET))
-    med_overlapp = fravaer.select(*PERIODE).semi_join(noekler, list(PERSON_I_VIRKSOMHET))
+    med_overlapp = motor.materialiser(
+        med_naboer.select(*PERIODE).semi_join(noekler, list(PERSON_I_VIRKSOMHET))
+    )
 
     losning = _naboer(_los_overlapp(med_overlapp))
     kolonner = [*PERIODE, "forrige_til", "neste_fra"]
     alle = uten_overlapp.select(*kolonner).union(losning.select(*kolonner))
-    return Tilfeller(_knytt_til_tilfeller(alle), _overlappende(med_overlapp))
+    return Tilfeller(_knytt_til_tilfeller(alle), _overlappende(med_overlapp), med_naboer)
 
 
 def _knytt_til_tilfeller(perioder: ir.Table) -> ir.Table:
@@ -112,7 +131,10 @@ def _overlappende(perioder: ir.Table) -> ir.Table:
 
 
 def _los_overlapp(perioder: ir.Table) -> ir.Table:
-    """Cut overlapping periods at every boundary; each piece takes the highest grad, then sykmelding."""
+    """Cut overlapping periods at every boundary.
+
+    Each piece takes the highest grad, then sykmelding.
+    """
     noekkel = list(PERSON_I_VIRKSOMHET)
     grenser = (
         perioder.select(*noekkel, grense=perioder.f_fra)

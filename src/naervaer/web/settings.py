@@ -12,11 +12,11 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from naervaer.innstillinger import datamappe
 from naervaer.statistikk.maskering import MINSTE_TERSKEL, Terskel
 
 
@@ -24,15 +24,9 @@ def _flagg(navn: str) -> bool:
     return os.environ.get(navn, "").strip().lower() in {"1", "true", "yes", "on", "ja"}
 
 
-def _standard_datamappe() -> Path:
-    rot = Path(__file__).resolve().parents[3]
-    # In a source checkout the data live beside the code; an installed package has no repository.
-    return rot / "data" if (rot / "pyproject.toml").is_file() else Path.cwd() / "data"
-
-
 DEBUG = _flagg("NAERVAER_DEBUG")
 
-NAERVAER_DATA = Path(os.environ.get("NAERVAER_DATA") or _standard_datamappe())
+NAERVAER_DATA = datamappe()
 
 # Left empty without NAERVAER_DEBUG: Django then refuses, on first use, anything that signs, while
 # commands that only use the database (statistikk last/vis) still run.
