@@ -99,11 +99,13 @@ def beregn_summer(
         q_fra=kvartalsindeks(register.fravaer.fra_dato),
         q_til=kvartalsindeks(register.fravaer.til_dato),
     )
-    tilfeller = bygg_tilfeller(fravaer, motor)
-    # From here on every step reads the periods with their neighbours, never the typed file.
-    motor.slipp(register.fravaer)
-    perioder = motor.materialiser(tilfeller.perioder)
-    tapte = _tapte(perioder, arbeidsforhold, q)
+    tilfeller = bygg_tilfeller(fravaer.filter(fravaer.tilknytning.notnull()), motor)
+    uten_tilknytning = motor.materialiser(
+        fravaer.filter(fravaer.tilknytning.isnull()).select(
+            "rad", dager_utenfor=fravaer.f_til - fravaer.f_fra + 1
+        )
+    )
+    tapte = _tapte(tilfeller.perioder, arbeidsforhold, q)
     meld(steg, 2, 4)
 
     koder = _enhetskoder(register.virksomheter)
@@ -137,7 +139,7 @@ def beregn_summer(
     alle = ibis.union(*rader.values()).join(q.select("q", "arstall", "kvartal"), "q").drop("q")
     summer = motor.materialiser(alle)
     meld(steg, 4, 4)
-    advarsler = _advarsler(tilfeller, register)
+    advarsler = _advarsler(tilfeller, uten_tilknytning, register)
     return Beregning(summer, advarsler)
 
 
@@ -155,7 +157,15 @@ def _arbeidsforhold_i_perioden(arbeidsforhold: ir.Table, fra: Kvartal, til: Kvar
         avdeling=ibis.coalesce(arbeidsforhold.avdeling, UTEN_AVDELING),
     )
     return a.filter(a.a_fra <= a.a_til).select(
-        "person_id", "orgnr", "avdeling", "a_fra", "a_til", "aq_fra", "aq_til", "stilling"
+        "person_id",
+        "tilknytning",
+        "orgnr",
+        "avdeling",
+        "a_fra",
+        "a_til",
+        "aq_fra",
+        "aq_til",
+        "stilling",
     )
 
 
@@ -200,8 +210,7 @@ def _tapte(perioder: ir.Table, arbeidsforhold: ir.Table, q: ir.Table) -> ir.Tabl
     i_arbeid = perioder.join(
         arbeidsforhold,
         [
-            "person_id",
-            "orgnr",
+            "tilknytning",
             arbeidsforhold.a_fra <= perioder.f_til,
             arbeidsforhold.a_til >= perioder.f_fra,
         ],
@@ -332,7 +341,7 @@ def _storrelse_per_virksomhet(virksomheter: ir.Table) -> ir.Table:
     )
 
 
-def _advarsler(tilfeller: Tilfeller, register: Register) -> ir.Table:
+def _advarsler(tilfeller: Tilfeller, uten_tilknytning: ir.Table, register: Register) -> ir.Table:
     """Overlapping periods and fravær outside every arbeidsforhold: reported, never dropped."""
     fil = ibis.literal(register.filnavn["fravaer"])
     o = tilfeller.overlapp
@@ -349,7 +358,11 @@ def _advarsler(tilfeller: Tilfeller, register: Register) -> ir.Table:
             ),
         ).concat("; hver dag telles én gang, med høyeste grad"),
     )
-    utenfor = _fravaer_utenfor_arbeidsforhold(tilfeller.naboer, register.arbeidsforhold)
+    utenfor = (
+        _fravaer_utenfor_arbeidsforhold(tilfeller.naboer, register.arbeidsforhold)
+        .select("rad", "dager_utenfor")
+        .union(uten_tilknytning)
+    )
     utenfor = utenfor.select(
         fil=fil,
         rad=utenfor.rad,
@@ -367,7 +380,7 @@ def _fravaer_utenfor_arbeidsforhold(naboer: ir.Table, arbeidsforhold: ir.Table) 
     from the first day to the last; that is checked once per person and virksomhet, and only the
     rest are checked row by row.
     """
-    noekkel = ["person_id", "orgnr"]
+    noekkel = ["tilknytning"]
     a = arbeidsforhold.mutate(
         a_fra=dagnummer_uttrykk(arbeidsforhold.fra_dato),
         # An ongoing arbeidsforhold covers every later day; this number is far beyond any date used.
@@ -399,7 +412,7 @@ def _fravaer_utenfor_arbeidsforhold(naboer: ir.Table, arbeidsforhold: ir.Table) 
 
 def _sammenhengende(intervaller: ir.Table) -> ir.Table:
     """Merge each person's arbeidsforhold in a virksomhet into disjoint islands of days."""
-    noekkel = ["person_id", "orgnr"]
+    noekkel = ["tilknytning"]
     rekkefolge = ["a_fra", "a_til"]
     tidligere = ibis.window(group_by=noekkel, order_by=rekkefolge, rows=(None, -1))
     t = intervaller.mutate(_seneste=intervaller.a_til.max().over(tidligere))

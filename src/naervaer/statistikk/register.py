@@ -221,16 +221,20 @@ def _kontroller(
     typet: dict[str, ir.Value],
     regler: Sequence[Regel],
     filnavn: str,
+    behold: bool = True,
 ) -> ir.Table:
     """Type the table and check every rule in one pass; raise RegisterFeil on the first bad rows.
 
-    The typed result is kept on the engine, so the computation does not read and convert the
-    file a second time. Raw values for the messages are fetched only for the rows that failed.
+    With ``behold`` the typed result is kept on the engine, so the computation does not read and
+    convert the file again; the large fravær table is instead read again as a stream, which is
+    cheaper than holding it. Raw values for the messages are fetched only for rows that failed.
     """
     kode = ibis.cases(
         *((regel.brudd, i) for i, regel in enumerate(regler)), else_=ibis.null("int64")
     )
-    kontrollert = motor.materialiser(raa.select("rad", **typet, _feil=kode))
+    kontrollert = raa.select("rad", **typet, _feil=kode)
+    if behold:
+        kontrollert = motor.materialiser(kontrollert)
     forste = (
         kontrollert.filter(kontrollert["_feil"].notnull())
         .select("rad", "_feil")
@@ -302,7 +306,15 @@ def les_register(inn: Path, motor: Lagring) -> Register:
     arbeidsforhold = _arbeidsforhold(
         motor, raa["arbeidsforhold"], virksomheter, filnavn["arbeidsforhold"]
     )
-    fravaer = _fravaer(motor, raa["fravaer"], virksomheter, filnavn["fravaer"])
+    # Each person's place in each virksomhet gets a number, so that the heavy steps sort and join
+    # on one integer instead of a text id and an orgnr.
+    arbeidsforhold = motor.materialiser(
+        arbeidsforhold.mutate(
+            tilknytning=ibis.dense_rank().over(ibis.window(order_by=["person_id", "orgnr"]))
+        )
+    )
+    tilknytninger = arbeidsforhold.select("person_id", "orgnr", "tilknytning").distinct()
+    fravaer = _fravaer(motor, raa["fravaer"], virksomheter, tilknytninger, filnavn["fravaer"])
     return Register(virksomheter, arbeidsforhold, fravaer, filnavn)
 
 
@@ -389,13 +401,31 @@ def _arbeidsforhold(motor: Lagring, t: ir.Table, virksomheter: ir.Table, filnavn
     return _kontroller(motor, t, typet, regler, filnavn)
 
 
-def _fravaer(motor: Lagring, t: ir.Table, virksomheter: ir.Table, filnavn: str) -> ir.Table:
+def _fravaer(
+    motor: Lagring,
+    t: ir.Table,
+    virksomheter: ir.Table,
+    tilknytninger: ir.Table,
+    filnavn: str,
+) -> ir.Table:
     t = _med_kjent_orgnr(t, virksomheter)
-    fra, til = _dato(t, "fra_dato"), _dato(t, "til_dato")
-    grad_tall = _tall(t, "grad")
+    t = t.mutate(_person=_tekst(t, "person_id"))
+    # Fravær of a person with no arbeidsforhold in that virksomhet gets no tilknytning; it counts
+    # nowhere, and a warning says so.
+    kjente = tilknytninger.rename(_person_a="person_id", _orgnr_a="orgnr")
+    t = t.left_join(
+        kjente, [t["_person"] == kjente["_person_a"], t["_orgnr"] == kjente["_orgnr_a"]]
+    )
+    # Each field is normalised once here; the rules below read the normalised columns, so a
+    # large file is not trimmed and parsed once per rule.
+    t = t.mutate(
+        _fra=_dato(t, "fra_dato"),
+        _til=_dato(t, "til_dato"),
+        _grad=_tall(t, "grad"),
+        _type=_tekst(t, "type").lower(),
+    )
+    fra, til, grad_tall, type_, person = t["_fra"], t["_til"], t["_grad"], t["_type"], t["_person"]
     grad, for_mange_desimaler = _heltall_skalert(grad_tall, GRAD_SKALA)
-    type_ = _tekst(t, "type").lower()
-    person = _tekst(t, "person_id")
     regler = [
         Regel("person_id", person.isnull(), "person_id mangler"),
         Regel("orgnr", t["_kjent_orgnr"].isnull(), _ORGNR_UKJENT),
@@ -424,11 +454,11 @@ def _fravaer(motor: Lagring, t: ir.Table, virksomheter: ir.Table, filnavn: str) 
         ),
     ]
     typet = {
-        "person_id": person,
+        "tilknytning": t.tilknytning,
         "orgnr": t["_orgnr"],
         "fra_dato": fra,
         "til_dato": til,
         "sykmelding": type_ == "sykmelding",
         "grad": grad,
     }
-    return _kontroller(motor, t, typet, regler, filnavn)
+    return _kontroller(motor, t, typet, regler, filnavn, behold=False)

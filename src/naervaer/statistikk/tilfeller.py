@@ -20,7 +20,8 @@ import ibis.expr.types as ir
 
 from naervaer.statistikk.dager import neste_virkedag_etter_uttrykk
 
-PERSON_I_VIRKSOMHET = ("person_id", "orgnr")
+# A person in a virksomhet: the register numbers each such pair (see register.les_register).
+PERSON_I_VIRKSOMHET = ("tilknytning",)
 KORTTID_MAKS_DAGER = 16
 REKKEFOLGE = ("f_fra", "f_til", "rad")
 PERIODE = ("rad", *PERSON_I_VIRKSOMHET, "f_fra", "f_til", "q_fra", "q_til", "sykmelding", "grad")
