@@ -105,6 +105,8 @@ def beregn_summer(
             "rad", dager_utenfor=fravaer.f_til - fravaer.f_fra + 1
         )
     )
+    # From here on every step reads the periods with their neighbours, never the typed file.
+    motor.slipp(register.fravaer)
     tapte = _tapte(tilfeller.perioder, arbeidsforhold, q)
     meld(steg, 2, 4)
 
@@ -387,7 +389,7 @@ def _fravaer_utenfor_arbeidsforhold(naboer: ir.Table, arbeidsforhold: ir.Table) 
         a_til=ibis.coalesce(dagnummer_uttrykk(arbeidsforhold.til_dato), 10**7),
     )
     oyer = _sammenhengende(a.select(*noekkel, "a_fra", "a_til"))
-    forste = naboer.filter(naboer.forrige_rad.isnull())
+    forste = naboer.filter(naboer.forste)
     helt_dekket = forste.semi_join(
         oyer, [*noekkel, oyer.a_fra <= forste.alle_fra, oyer.a_til >= forste.alle_til]
     ).select(*noekkel)

@@ -221,20 +221,16 @@ def _kontroller(
     typet: dict[str, ir.Value],
     regler: Sequence[Regel],
     filnavn: str,
-    behold: bool = True,
 ) -> ir.Table:
     """Type the table and check every rule in one pass; raise RegisterFeil on the first bad rows.
 
-    With ``behold`` the typed result is kept on the engine, so the computation does not read and
-    convert the file again; the large fravær table is instead read again as a stream, which is
-    cheaper than holding it. Raw values for the messages are fetched only for rows that failed.
+    The typed result is kept on the engine, so the computation does not read and convert the
+    file a second time. Raw values for the messages are fetched only for the rows that failed.
     """
     kode = ibis.cases(
         *((regel.brudd, i) for i, regel in enumerate(regler)), else_=ibis.null("int64")
     )
-    kontrollert = raa.select("rad", **typet, _feil=kode)
-    if behold:
-        kontrollert = motor.materialiser(kontrollert)
+    kontrollert = motor.materialiser(raa.select("rad", **typet, _feil=kode))
     forste = (
         kontrollert.filter(kontrollert["_feil"].notnull())
         .select("rad", "_feil")
@@ -461,4 +457,4 @@ def _fravaer(
         "sykmelding": type_ == "sykmelding",
         "grad": grad,
     }
-    return _kontroller(motor, t, typet, regler, filnavn, behold=False)
+    return _kontroller(motor, t, typet, regler, filnavn)

@@ -43,66 +43,79 @@ class Tilfeller:
 
 
 def _naboer(perioder: ir.Table, med_ytterpunkter: bool = False) -> ir.Table:
+    """One window pass: how each period relates to the one before and after it.
+
+    ``bak``: it continues the case of the period before; ``fram``: the next period continues its
+    case; ``overlapper``: it shares a day with the period before. ``forste`` marks the first period
+    of each tilknytning, and ``alle_fra``/``alle_til`` span all of its fravær.
+    """
     w = ibis.window(group_by=list(PERSON_I_VIRKSOMHET), order_by=list(REKKEFOLGE))
+    forrige_til = perioder.f_til.lag().over(w)
+    neste_fra = perioder.f_fra.lead().over(w)
     ekstra = {}
     if med_ytterpunkter:
         # Same partitioning as the neighbours, so the engine computes them in the same pass.
         hele = ibis.window(group_by=list(PERSON_I_VIRKSOMHET))
         ekstra = {
+            "forste": ibis.row_number().over(w) == 0,
             "alle_fra": perioder.f_fra.min().over(hele),
             "alle_til": perioder.f_til.max().over(hele),
         }
     return perioder.mutate(
-        forrige_til=perioder.f_til.lag().over(w),
-        forrige_rad=perioder.rad.lag().over(w),
-        neste_fra=perioder.f_fra.lead().over(w),
+        bak=(perioder.f_fra <= neste_virkedag_etter_uttrykk(forrige_til)).fill_null(False),
+        fram=(neste_fra <= neste_virkedag_etter_uttrykk(perioder.f_til)).fill_null(False),
+        overlapper=(perioder.f_fra <= forrige_til).fill_null(False),
         **ekstra,
     )
 
 
 def bygg_tilfeller(fravaer: ir.Table, motor: Materialisering) -> Tilfeller:
     """``fravaer`` has day numbers ``f_fra``/``f_til`` and quarter indices ``q_fra``/``q_til``."""
-    med_naboer = motor.materialiser(_naboer(fravaer.select(*PERIODE), med_ytterpunkter=True))
+    noekkel = list(PERSON_I_VIRKSOMHET)
+    # Kept narrow (32-bit days and grades) because this is the one table as long as the fravær.
+    smal = fravaer.select(
+        "rad",
+        *noekkel,
+        f_fra=fravaer.f_fra.cast("int32"),
+        f_til=fravaer.f_til.cast("int32"),
+        q_fra=fravaer.q_fra.cast("int32"),
+        q_til=fravaer.q_til.cast("int32"),
+        sykmelding=fravaer.sykmelding,
+        grad=fravaer.grad.cast("int32"),
+    )
+    med_naboer = motor.materialiser(_naboer(smal, med_ytterpunkter=True))
     # Sorted by start, a period that overlaps any earlier one makes some adjacent pair overlap,
-    # so the neighbour test finds every person and virksomhet with overlaps.
+    # so the neighbour test finds every tilknytning with overlaps.
     noekler = motor.materialiser(
-        med_naboer.filter(med_naboer.f_fra <= med_naboer.forrige_til)
-        .select(*PERSON_I_VIRKSOMHET)
-        .distinct()
+        med_naboer.filter(med_naboer.overlapper).select(*noekkel).distinct()
     )
-    uten_overlapp = med_naboer.anti_join(noekler, list(PERSON_I_VIRKSOMHET))
-    med_overlapp = motor.materialiser(
-        med_naboer.select(*PERIODE).semi_join(noekler, list(PERSON_I_VIRKSOMHET))
-    )
+    uten_overlapp = med_naboer.anti_join(noekler, noekkel)
+    med_overlapp = motor.materialiser(med_naboer.select(*PERIODE).semi_join(noekler, noekkel))
 
     losning = _naboer(_los_overlapp(med_overlapp))
-    kolonner = [*PERIODE, "forrige_til", "neste_fra"]
+    kolonner = [*PERIODE, "bak", "fram"]
     alle = uten_overlapp.select(*kolonner).union(losning.select(*kolonner))
     return Tilfeller(_knytt_til_tilfeller(alle), _overlappende(med_overlapp), med_naboer)
 
 
 def _knytt_til_tilfeller(perioder: ir.Table) -> ir.Table:
-    bak = perioder.forrige_til.notnull() & (
-        perioder.f_fra <= neste_virkedag_etter_uttrykk(perioder.forrige_til)
-    )
-    fram = perioder.neste_fra.notnull() & (
-        perioder.neste_fra <= neste_virkedag_etter_uttrykk(perioder.f_til)
-    )
-    merket = perioder.mutate(_bak=bak.fill_null(False), _fram=fram.fill_null(False))
+    """Give every period the first and last day of its case.
 
-    alene = merket.filter(~merket["_bak"] & ~merket["_fram"])
+    A period with no close neighbour is a case by itself. For the chained ones, the case starts
+    at the latest chain start so far and ends at the next chain end; both are read in one more
+    window pass with the same order, over the chained periods only.
+    """
+    alene = perioder.filter(~perioder.bak & ~perioder.fram)
     alene = alene.mutate(tilfelle_fra=alene.f_fra, tilfelle_til=alene.f_til)
 
-    kjede = merket.filter(merket["_bak"] | merket["_fram"])
+    kjede = perioder.filter(perioder.bak | perioder.fram)
+    noekkel, rekkefolge = list(PERSON_I_VIRKSOMHET), list(REKKEFOLGE)
+    hittil = ibis.window(group_by=noekkel, order_by=rekkefolge, rows=(None, 0))
+    herfra = ibis.window(group_by=noekkel, order_by=rekkefolge, rows=(0, None))
+    ingen = ibis.null("int32")
     kjede = kjede.mutate(
-        _tilfelle=(~kjede["_bak"])
-        .cast("int64")
-        .sum()
-        .over(ibis.cumulative_window(group_by=list(PERSON_I_VIRKSOMHET), order_by=list(REKKEFOLGE)))
-    )
-    hele = ibis.window(group_by=[*PERSON_I_VIRKSOMHET, "_tilfelle"])
-    kjede = kjede.mutate(
-        tilfelle_fra=kjede.f_fra.min().over(hele), tilfelle_til=kjede.f_til.max().over(hele)
+        tilfelle_fra=ibis.ifelse(~kjede.bak, kjede.f_fra, ingen).max().over(hittil),
+        tilfelle_til=ibis.ifelse(~kjede.fram, kjede.f_til, ingen).min().over(herfra),
     )
 
     kolonner = [*PERIODE, "tilfelle_fra", "tilfelle_til"]
@@ -139,7 +152,7 @@ def _los_overlapp(perioder: ir.Table) -> ir.Table:
     noekkel = list(PERSON_I_VIRKSOMHET)
     grenser = (
         perioder.select(*noekkel, grense=perioder.f_fra)
-        .union(perioder.select(*noekkel, grense=perioder.f_til + 1))
+        .union(perioder.select(*noekkel, grense=(perioder.f_til + 1).cast(perioder.f_fra.type())))
         .distinct()
     )
     neste = ibis.window(group_by=noekkel, order_by="grense")
@@ -160,8 +173,8 @@ def _los_overlapp(perioder: ir.Table) -> ir.Table:
     return vinnere.select(
         "rad",
         *noekkel,
-        f_fra=vinnere.seg_fra,
-        f_til=vinnere.seg_til,
+        f_fra=vinnere.seg_fra.cast(perioder.f_fra.type()),
+        f_til=vinnere.seg_til.cast(perioder.f_til.type()),
         q_fra=vinnere.q_fra,
         q_til=vinnere.q_til,
         sykmelding=vinnere.sykmelding,
