@@ -78,8 +78,13 @@ def generer(
     til: Annotated[str, typer.Option(help="siste kvartal")] = "2026K2",
     filformat: Annotated[str, typer.Option("--format", help="parquet eller csv")] = "parquet",
 ) -> None:
-    """Lag et syntetisk nasjonalt register (virksomheter, arbeidsforhold, fravær)."""
+    """Lag et syntetisk nasjonalt register (virksomheter, arbeidsforhold, fravær).
+
+    Filer i det andre formatet (csv eller parquet) i samme mappe slettes, så motoren ikke finner
+    to versjoner av registeret.
+    """
     from naervaer.fremdrift import Fremdrift
+    from naervaer.statistikk.oppsummering import tall
     from naervaer.syntetisk.generator import generer as lag_register
 
     if skala <= 0:
@@ -98,7 +103,13 @@ def generer(
             filformat=filformat,  # type: ignore[arg-type]
             fremdrift=fremdrift.steg,
         )
-    typer.echo(f"Skrev registeret til {ut}: {sammendrag}")
+    s = sammendrag
+    typer.echo(
+        f"Skrev registeret for {fra_kvartal}–{til_kvartal} til {ut}: "
+        f"{tall(s.virksomheter)} virksomheter, {tall(s.personer)} personer, "
+        f"{tall(s.arbeidsforhold)} arbeidsforhold og {tall(s.fravaer)} fravær "
+        f"({tall(s.egenmeldinger)} egenmeldinger, {tall(s.sykmeldinger)} sykmeldinger)."
+    )
 
 
 @statistikk_app.command("beregn")
