@@ -119,6 +119,7 @@ def statistikk_beregn(
     motor: Annotated[str, typer.Option(help="duckdb (standard) eller spark")] = "duckdb",
     fra: Annotated[str | None, typer.Option(help="første kvartal (standard: fra dataene)")] = None,
     til: Annotated[str | None, typer.Option(help="siste kvartal (standard: fra dataene)")] = None,
+    terskel: Annotated[int, typer.Option(help="færre personer enn dette maskeres (minst 5)")] = 5,
 ) -> None:
     """Beregn kvartalsstatistikk for alle enheter fra et register."""
     from naervaer.fremdrift import Fremdrift
@@ -136,12 +137,15 @@ def statistikk_beregn(
                 _kvartal(fra, "--fra"),
                 _kvartal(til, "--til"),
                 motor,
+                terskel=terskel,
                 fremdrift=fremdrift.steg,
             )
         except RegisterFeil as feil:
             raise _feil(
                 f"Registeret i {inn} har feil, og ingenting ble beregnet:\n{feil}"
             ) from feil
+        except ValueError as feil:
+            raise _feil(f"Kan ikke beregne: {feil}") from feil
     skriv_oppsummering(sammendrag)
 
 

@@ -8,6 +8,7 @@ in a Parquet file the position of the row counted from 1.
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -134,8 +135,9 @@ def les_csv(sti: Path) -> pa.Table:
         return "skip"
 
     try:
-        with sti.open("rb") as fil:
-            overskrift = fil.readline().decode("utf-8-sig").strip().split(",")
+        with sti.open(encoding="utf-8-sig", newline="") as fil:
+            # The csv module, not a plain split: a quoted header ("orgnr",…) is valid CSV.
+            overskrift = next(csv.reader(fil), [])
         tabell = pacsv.read_csv(
             sti,
             read_options=pacsv.ReadOptions(encoding="utf8", use_threads=False),

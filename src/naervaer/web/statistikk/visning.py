@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from rich.console import Group, RenderableType
@@ -27,7 +28,7 @@ from naervaer.statistikk.maskering import (
     Vist,
     avrund,
 )
-from naervaer.statistikk.publisering import periodetekst
+from naervaer.statistikk.publisering import gjeldende_periode, periodetekst
 
 MINUS = "\u2212"
 
@@ -61,10 +62,14 @@ def lag_enhetsstatistikk(
     periode: Kvartal | None = None,
     terskel: Terskel = STANDARD_TERSKEL,
 ) -> Enhetsstatistikk:
-    """The figures for ``periode`` (default: the unit's newest quarter); ``rader`` must not be
-    empty."""
+    """The figures for ``periode``; ``rader`` must not be empty.
+
+    The default is the current period: the newest quarter in the data that is published by today
+    (spec §6, never a constant), or the newest in the data when none of it is published yet.
+    """
     if periode is None:
-        periode = max(rad.kvartal for rad in rader)
+        tilgjengelige = [rad.kvartal for rad in rader]
+        periode = gjeldende_periode(tilgjengelige, date.today()) or max(tilgjengelige)
     siste = aggregering.siste_fire_kvartaler(rader, periode)
     return Enhetsstatistikk(
         kategori=kategori,
