@@ -230,9 +230,12 @@ def _kontroller(
     file a second time. Raw values for the messages are fetched only for the rows that failed.
     """
     kode = ibis.cases(
-        *((regel.brudd, i) for i, regel in enumerate(regler)), else_=ibis.null("int64")
+        *((regel.brudd, ibis.literal(i, "int8")) for i, regel in enumerate(regler)),
+        else_=ibis.null("int8"),
     )
-    kontrollert = motor.materialiser(raa.select("rad", **typet, _feil=kode))
+    # Row numbers fit in 32 bits for any file these tools can read; the fravær table is as long as
+    # the register, so every byte per row counts in memory.
+    kontrollert = motor.materialiser(raa.select(rad=raa.rad.cast("int32"), **typet, _feil=kode))
     forste = (
         kontrollert.filter(kontrollert["_feil"].notnull())
         .select("rad", "_feil")
@@ -308,7 +311,9 @@ def les_register(inn: Path, motor: Lagring) -> Register:
     # on one integer instead of a text id and an orgnr.
     arbeidsforhold = motor.materialiser(
         arbeidsforhold.mutate(
-            tilknytning=ibis.dense_rank().over(ibis.window(order_by=["person_id", "orgnr"]))
+            tilknytning=ibis.dense_rank()
+            .over(ibis.window(order_by=["person_id", "orgnr"]))
+            .cast("int32")
         )
     )
     tilknytninger = arbeidsforhold.select("person_id", "orgnr", "tilknytning").distinct()
@@ -453,10 +458,9 @@ def _fravaer(
     ]
     typet = {
         "tilknytning": t.tilknytning,
-        "orgnr": t["_orgnr"],
         "fra_dato": fra,
         "til_dato": til,
         "sykmelding": type_ == "sykmelding",
-        "grad": grad,
+        "grad": grad.cast("int32"),
     }
     return _kontroller(motor, t, typet, regler, filnavn)
