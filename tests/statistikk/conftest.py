@@ -11,7 +11,6 @@ import pytest
 @pytest.fixture(scope="session")
 def spark() -> Iterator[Any]:
     """One small local Spark session for every Spark test: starting one costs ~20 s."""
-    pytest.importorskip("pyspark")
     from naervaer.statistikk.motorer import lag_spark_session
 
     session = lag_spark_session(2)

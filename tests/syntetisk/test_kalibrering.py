@@ -15,6 +15,7 @@ import pytest
 
 from naervaer.statistikk.enheter import FYLKER
 from naervaer.statistikk.kvartal import Kvartal
+from naervaer.statistikk.motor import beregn
 from naervaer.syntetisk import fordelinger as F
 from naervaer.syntetisk import generer
 
@@ -34,15 +35,6 @@ SUMMER = [
 
 
 def _beregn(inn: Path) -> pd.DataFrame:
-    """The engine when it is there; the independent pandas reference otherwise."""
-    try:
-        from naervaer.statistikk.motor import beregn
-    except ImportError:
-        try:
-            from benchmarks.pandas_referanse import beregn as referanse
-        except ImportError:
-            pytest.skip("neither the engine nor the pandas reference is available")
-        return referanse(inn, (FRA.arstall, FRA.kvartal), (TIL.arstall, TIL.kvartal))
     return beregn(inn, FRA, TIL).to_pandas()
 
 

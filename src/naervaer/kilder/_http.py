@@ -7,7 +7,8 @@ import time
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from importlib import metadata
-from typing import Any
+from types import TracebackType
+from typing import Any, Self
 
 import httpx
 
@@ -156,3 +157,31 @@ def ventetid_fra_retry_after(svar: httpx.Response, standard: float, maks: float)
     except ValueError:
         sekunder = standard
     return min(max(sekunder, 0.0), maks)
+
+
+class HttpKlient:
+    """What every data-source client shares: its own HTTP connection, closed when it is done.
+
+    A client given a connection by the caller (tests, or a caller that pools connections) leaves
+    closing it to that caller.
+    """
+
+    def __init__(self, base_url: str, timeout: float, http: httpx.Client | None) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._http = http or lag_http_klient(timeout)
+        self._eier_http = http is None
+
+    def close(self) -> None:
+        if self._eier_http:
+            self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        typ: type[BaseException] | None,
+        verdi: BaseException | None,
+        spor: TracebackType | None,
+    ) -> None:
+        self.close()

@@ -26,15 +26,14 @@ import logging
 import re
 from dataclasses import asdict, dataclass
 from datetime import date
-from types import TracebackType
 from typing import Any
 
 import httpx
 
 from naervaer.kilder._http import (
     STANDARD_TIMEOUT,
+    HttpKlient,
     feil_for_status,
-    lag_http_klient,
     les_json,
     send,
 )
@@ -166,7 +165,7 @@ class Underenhetsreferanse:
     navn: str
 
 
-class EnhetsregisterKlient:
+class EnhetsregisterKlient(HttpKlient):
     def __init__(
         self,
         base_url: str = BRREG_ROT,
@@ -174,24 +173,7 @@ class EnhetsregisterKlient:
         timeout: float = STANDARD_TIMEOUT,
         http: httpx.Client | None = None,
     ) -> None:
-        self.base_url = base_url.rstrip("/")
-        self._http = http or lag_http_klient(timeout)
-        self._eier_http = http is None
-
-    def close(self) -> None:
-        if self._eier_http:
-            self._http.close()
-
-    def __enter__(self) -> EnhetsregisterKlient:
-        return self
-
-    def __exit__(
-        self,
-        typ: type[BaseException] | None,
-        verdi: BaseException | None,
-        spor: TracebackType | None,
-    ) -> None:
-        self.close()
+        super().__init__(base_url, timeout, http)
 
     def _hent(self, sti: str, params: dict[str, str] | None = None) -> tuple[int, Any]:
         """(status, JSON body) for 200, 404 and 410; anything else is a ``KildeFeil``."""

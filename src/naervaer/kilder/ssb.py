@@ -78,17 +78,16 @@ from enum import Enum, StrEnum
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 import httpx
 
 from naervaer.kilder._http import (
     STANDARD_TIMEOUT,
+    HttpKlient,
     Takt,
     feil_for_status,
     feilmelding_fra_svar,
-    lag_http_klient,
     les_json,
     send,
     ventetid_fra_retry_after,
@@ -303,7 +302,7 @@ _ROLLENAVN: dict[_Rolle, str] = {
 # --- Client -------------------------------------------------------------------------------------
 
 
-class SsbKlient:
+class SsbKlient(HttpKlient):
     """A polite, sequential client for SSB's PxWebApi v2."""
 
     def __init__(
@@ -319,30 +318,13 @@ class SsbKlient:
         klokke: Callable[[], float] = time.monotonic,
         sov: Callable[[float], None] = time.sleep,
     ) -> None:
-        self.base_url = base_url.rstrip("/")
+        super().__init__(base_url, timeout, http)
         self.lang = lang
         self.maks_forsok = max(1, maks_forsok)
         self.maks_ventetid = maks_ventetid
-        self._http = http or lag_http_klient(timeout)
-        self._eier_http = http is None
         self._takt = Takt(min_intervall, klokke=klokke, sov=sov)
         self._sov = sov
         self._metadata: dict[str, JsonStatDatasett] = {}
-
-    def close(self) -> None:
-        if self._eier_http:
-            self._http.close()
-
-    def __enter__(self) -> SsbKlient:
-        return self
-
-    def __exit__(
-        self,
-        typ: type[BaseException] | None,
-        verdi: BaseException | None,
-        spor: TracebackType | None,
-    ) -> None:
-        self.close()
 
     # Raw endpoints.
 

@@ -22,26 +22,11 @@ from naervaer.statistikk.beregning import (
     Fremdriftsmelding,
     beregn_summer,
 )
+from naervaer.statistikk.kolonner import KVARTAL_KOLONNER
 from naervaer.statistikk.kvartal import Kvartal
 from naervaer.statistikk.motorer import Motor, lag_motor
 from naervaer.statistikk.register import les_register
 
-KVARTAL_KOLONNER = (
-    "kategori",
-    "kode",
-    "arstall",
-    "kvartal",
-    "antall_personer",
-    "mulige_dagsverk",
-    "tapte_dagsverk",
-    "tapte_dagsverk_egenmeldt",
-    "tapte_dagsverk_legemeldt",
-    "tapte_dagsverk_gradert",
-    "tapte_dagsverk_korttid",
-    "tapte_dagsverk_langtid",
-    "prosent",
-    "er_maskert",
-)
 _TAPTE = (
     ("tapte", "tapte_dagsverk"),
     ("tapte_egenmeldt", "tapte_dagsverk_egenmeldt"),

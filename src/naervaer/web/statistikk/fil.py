@@ -16,25 +16,11 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from naervaer.statistikk.enheter import BRANSJE_ETTER_KODE, STORRELSER, Kategori, Sektor
+from naervaer.statistikk.kolonner import DAGSVERK_KOLONNER, KVARTAL_KOLONNER
 
-KOLONNER = (
-    "kategori",
-    "kode",
-    "arstall",
-    "kvartal",
-    "antall_personer",
-    "mulige_dagsverk",
-    "tapte_dagsverk",
-    "tapte_dagsverk_egenmeldt",
-    "tapte_dagsverk_legemeldt",
-    "tapte_dagsverk_gradert",
-    "tapte_dagsverk_korttid",
-    "tapte_dagsverk_langtid",
-    "prosent",
-    "er_maskert",
-)
+KOLONNER = KVARTAL_KOLONNER
 
-SUMMER = KOLONNER[5:12]
+SUMMER = DAGSVERK_KOLONNER
 
 # The engine masks below 5 persons; a row from fewer must say so (the store's own threshold,
 # which may be higher, is applied when figures are shown).
