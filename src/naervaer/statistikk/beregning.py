@@ -83,12 +83,19 @@ def beregn_summer(
     arbeidsforhold = motor.materialiser(
         _arbeidsforhold_i_perioden(register.arbeidsforhold, fra, til)
     )
-    per_kvartal = _per_kvartal(arbeidsforhold, q, "a_fra", "a_til", "aq_fra", "aq_til")
-    per_kvartal = per_kvartal.mutate(
-        mulige=virkedager_uttrykk(per_kvartal.del_fra, per_kvartal.del_til) * per_kvartal.stilling
+    # Most arbeidsforhold in a virksomhet span the same days once clipped to the period (all of
+    # it, for everyone hired before it began), so they are added up before being split into
+    # quarters: the working days are the same, and stilling and count simply add.
+    like = ["orgnr", "avdeling", "a_fra", "a_til", "aq_fra", "aq_til"]
+    samlet = arbeidsforhold.group_by(*like).agg(
+        stilling=arbeidsforhold.stilling.sum(), antall=arbeidsforhold.count()
     )
+    per_kvartal = _per_kvartal(samlet, q, "a_fra", "a_til", "aq_fra", "aq_til")
     mulige = per_kvartal.group_by("orgnr", "avdeling", "q").agg(
-        mulige=per_kvartal.mulige.sum(), rader=per_kvartal.count()
+        mulige=(
+            virkedager_uttrykk(per_kvartal.del_fra, per_kvartal.del_til) * per_kvartal.stilling
+        ).sum(),
+        rader=per_kvartal.antall.sum(),
     )
     dobbelt = _personer_med_flere_rader(arbeidsforhold, q)
     meld(steg, 1, 4)
@@ -126,7 +133,7 @@ def beregn_summer(
     meld(steg, 3, 4)
 
     nivaer = [kategori for kategori in Kategori if kategori != Kategori.STORRELSE]
-    rader = {
+    rader: dict[Kategori, ir.Table] = {
         kategori: _summer_for(kategori, _kode(kategori), grunnlag, dobbelt_med_koder)
         for kategori in nivaer
     }
