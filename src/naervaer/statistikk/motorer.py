@@ -67,11 +67,14 @@ class Motor(ABC):
 class DuckdbMotor(Motor):
     navn = "duckdb"
 
-    def __init__(self, *, tråder: int | None = None, minnegrense: str | None = None) -> None:
+    def __init__(self, *, trader: int | None = None, minnegrense: str | None = None) -> None:
         self._bufret = []
         self._temp = tempfile.TemporaryDirectory(prefix="naervaer-duckdb-")
         self.con = ibis.duckdb.connect(
-            threads=tråder or os.cpu_count() or 1,
+            threads=trader
+            or int(os.environ.get("NAERVAER_DUCKDB_TRADER", 0))
+            or os.cpu_count()
+            or 1,
             memory_limit=minnegrense or os.environ.get("NAERVAER_DUCKDB_MINNE", "3GB"),
             temp_directory=self._temp.name,
             # Row order comes from explicit sorting; not keeping it lets DuckDB stream and spill.
@@ -143,12 +146,14 @@ class SparkMotor(Motor):
 
 
 def lag_spark_session(kjerner: int | None = None) -> Any:
-    """A local Spark session, quiet and small, for laptops, tests and the benchmark."""
+    """A Spark session: a cluster when ``NAERVAER_SPARK_MASTER`` names one (spark://…, yarn, …),
+    else a quiet local one for laptops, tests and the benchmark."""
     from pyspark.sql import SparkSession
 
     kjerner = kjerner or os.cpu_count() or 1
+    master = os.environ.get("NAERVAER_SPARK_MASTER") or f"local[{kjerner}]"
     session = (
-        SparkSession.builder.master(f"local[{kjerner}]")
+        SparkSession.builder.master(master)
         .appName("naervaer")
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
