@@ -54,8 +54,11 @@ def _naboer(perioder: ir.Table, med_ytterpunkter: bool = False) -> ir.Table:
     neste_fra = perioder.f_fra.lead().over(w)
     ekstra = {}
     if med_ytterpunkter:
-        # Same partitioning as the neighbours, so the engine computes them in the same pass.
-        hele = ibis.window(group_by=list(PERSON_I_VIRKSOMHET))
+        # The same partitioning and order as the neighbours (only the frame differs), so the
+        # engine computes them from the same sort instead of partitioning the fravær again.
+        hele = ibis.window(
+            group_by=list(PERSON_I_VIRKSOMHET), order_by=list(REKKEFOLGE), rows=(None, None)
+        )
         ekstra = {
             "forste": ibis.row_number().over(w) == 0,
             "alle_fra": perioder.f_fra.min().over(hele),
