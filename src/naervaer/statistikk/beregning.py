@@ -397,10 +397,12 @@ def _fravaer_utenfor_arbeidsforhold(naboer: ir.Table, arbeidsforhold: ir.Table) 
     )
     oyer = _sammenhengende(a.select(*noekkel, "a_fra", "a_til"))
     forste = naboer.filter(naboer.forste)
-    helt_dekket = forste.semi_join(
+    # The few tilknytninger whose fravær no single island covers; only their rows are checked
+    # one by one, and probing for a few keys is cheap even over every row of fravær.
+    udekket = forste.anti_join(
         oyer, [*noekkel, oyer.a_fra <= forste.alle_fra, oyer.a_til >= forste.alle_til]
     ).select(*noekkel)
-    mistenkte = naboer.anti_join(helt_dekket, noekkel).select("rad", *noekkel, "f_fra", "f_til")
+    mistenkte = naboer.semi_join(udekket, noekkel).select("rad", *noekkel, "f_fra", "f_til")
     koblet = mistenkte.left_join(
         oyer,
         [*noekkel, oyer.a_fra <= mistenkte.f_til, oyer.a_til >= mistenkte.f_fra],
