@@ -249,15 +249,3 @@ def _skriv_kvartal(con: duckdb.DuckDBPyConnection, utvalg: str, ut: Path) -> tup
         f"TO '{csv}' (HEADER, DELIMITER ',')"
     )
     return parquet, csv
-
-
-def skriv_kvartal(tabell: pa.Table, ut: Path) -> tuple[Path, Path]:
-    """Write an in-memory result as ``kvartal.csv`` and ``kvartal.parquet``."""
-    ut.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect()
-    try:
-        con.register("kvartal", tabell)
-        parquet, csv = _skriv_kvartal(con, "SELECT * FROM kvartal", ut)
-    finally:
-        con.close()
-    return csv, parquet
