@@ -134,14 +134,14 @@ def beregn_summer(
 
     nivaer = [kategori for kategori in Kategori if kategori != Kategori.STORRELSE]
     rader: dict[Kategori, ir.Table] = {
-        kategori: _summer_for(kategori, _gruppering(kategori), grunnlag, dobbelt_med_koder)
+        kategori: _summer_for(kategori, _kode(kategori), grunnlag, dobbelt_med_koder)
         for kategori in nivaer
     }
     rader[Kategori.VIRKSOMHET] = motor.materialiser(rader[Kategori.VIRKSOMHET])
     storrelse = _storrelse_per_virksomhet(rader[Kategori.VIRKSOMHET])
     rader[Kategori.STORRELSE] = _summer_for(
         Kategori.STORRELSE,
-        _gruppering(Kategori.STORRELSE),
+        ibis._.storrelse,
         grunnlag.join(storrelse, ["orgnr", "q"]),
         dobbelt_med_koder.join(storrelse, ["orgnr", "q"]),
     )
@@ -279,80 +279,52 @@ def _enhetskoder(virksomheter: ir.Table) -> ir.Table:
         naeringskode=v.naeringskode,
         bransje=bransje,
         fylke=v.kommunenummer.substr(0, 2),
-        overordnet_orgnr=v.overordnet_orgnr,
+        virksomhet=v.orgnr.cast("string").lpad(9, "0"),
+        overordnet_enhet=v.overordnet_orgnr.cast("string").lpad(9, "0"),
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Gruppering:
-    """How rows of the grunnlag are grouped into units of one kind, and each unit's code.
-
-    Virksomheter and departments are grouped on the orgnr as a number and given their text code
-    only once per unit, after the sums: grouping millions of rows on text is what costs.
-    """
-
-    noekler: dict[str, ir.Deferred]
-    kode: Callable[[ir.Table], ir.StringValue]
-
-
-def _som_orgnr(tall: ir.IntegerValue) -> ir.StringValue:
-    return tall.cast("string").lpad(9, "0")
-
-
-def _gruppering(kategori: Kategori) -> Gruppering:
+def _kode(kategori: Kategori) -> ir.Deferred:
+    """The unit code of a row in the grunnlag, or null when the row is not in such a unit."""
     d = ibis._
-    direkte = {
-        Kategori.LAND: ibis.literal(LAND_KODE),
-        Kategori.SEKTOR: d.sektor,
-        Kategori.NAERING: d.naering,
-        Kategori.NAERINGSKODE: d.naeringskode,
-        Kategori.BRANSJE: d.bransje,
-        Kategori.FYLKE: d.fylke,
-        Kategori.STORRELSE: d.storrelse,
-    }
-    if kategori in direkte:
-        return Gruppering({"_kode": direkte[kategori]}, lambda t: t["_kode"])
     match kategori:
+        case Kategori.LAND:
+            return ibis.literal(LAND_KODE)
+        case Kategori.SEKTOR:
+            return d.sektor
+        case Kategori.NAERING:
+            return d.naering
+        case Kategori.NAERINGSKODE:
+            return d.naeringskode
+        case Kategori.BRANSJE:
+            return d.bransje
+        case Kategori.FYLKE:
+            return d.fylke
         case Kategori.VIRKSOMHET:
-            return Gruppering({"_orgnr": d.orgnr}, lambda t: _som_orgnr(t["_orgnr"]))
+            return d.virksomhet
         case Kategori.OVERORDNET_ENHET:
-            return Gruppering({"_orgnr": d.overordnet_orgnr}, lambda t: _som_orgnr(t["_orgnr"]))
+            return d.overordnet_enhet
         case Kategori.AVDELING:
-            return Gruppering(
-                {
-                    "_orgnr": d.orgnr,
-                    "_avdeling": ibis.ifelse(
-                        d.avdeling == UTEN_AVDELING, ibis.null("string"), d.avdeling
-                    ),
-                },
-                lambda t: _som_orgnr(t["_orgnr"]).concat("/", t["_avdeling"]),
+            return ibis.ifelse(
+                d.avdeling == UTEN_AVDELING,
+                ibis.null("string"),
+                d.virksomhet.concat("/", d.avdeling),
             )
     raise ValueError(kategori)
 
 
 def _summer_for(
-    kategori: Kategori, gruppering: Gruppering, grunnlag: ir.Table, dobbelt: ir.Table
+    kategori: Kategori, kode: object, grunnlag: ir.Table, dobbelt: ir.Table
 ) -> ir.Table:
-    """Roll the grunnlag up to one unit kind: sums add, persons are rows less double counts.
-
-    A row outside every unit of the kind (no bransje, no avdeling) has a null key and is left out.
-    """
-    noekler = list(gruppering.noekler)
-
-    def med_noekler(tabell: ir.Table) -> ir.Table:
-        merket = tabell.mutate(**gruppering.noekler)
-        for noekkel in noekler:
-            merket = merket.filter(merket[noekkel].notnull())
-        return merket
-
-    g = med_noekler(grunnlag)
-    summer = g.group_by(*noekler, "q").agg(rader=g.rader.sum(), **{s: g[s].sum() for s in SUMMER})
-    d = med_noekler(dobbelt)
-    dobbelttelt = d.group_by(*noekler, "q").agg(_dobbelt=d.count() - d.person_id.nunique())
-    samlet = summer.left_join(dobbelttelt, [*noekler, "q"])
+    """Roll the grunnlag up to one unit kind: sums add, persons are rows less double counts."""
+    g = grunnlag.mutate(kode=kode).filter(ibis._.kode.notnull())
+    summer = g.group_by("kode", "q").agg(rader=g.rader.sum(), **{s: g[s].sum() for s in SUMMER})
+    d = dobbelt.mutate(kode=kode).filter(ibis._.kode.notnull())
+    dobbelttelt = d.group_by("kode", "q").agg(_dobbelt=d.count() - d.person_id.nunique())
+    samlet = summer.left_join(dobbelttelt, ["kode", "q"])
     return samlet.select(
         kategori=ibis.literal(kategori.value),
-        kode=gruppering.kode(samlet),
+        kode=samlet.kode,
         q=samlet.q,
         antall_personer=(samlet.rader - ibis.coalesce(samlet["_dobbelt"], 0)).cast("int64"),
         **{s: samlet[s].cast("int64") for s in SUMMER},
