@@ -9,8 +9,10 @@ import pytest
 from naervaer.statistikk.enheter import (
     BRANSJER,
     STORRELSER,
+    Kategori,
     Sektor,
     bransje_for,
+    enhetsnavn,
     normaliser_naeringskode,
     sektor_fra_sektorkode,
     storrelse_for,
@@ -187,3 +189,19 @@ def test_size_classes_follow_each_other_without_gaps() -> None:
     for forrige, neste in pairwise(STORRELSER):
         assert forrige.hoyst is not None and neste.minst == forrige.hoyst + 1
     assert STORRELSER[-1].hoyst is None
+
+
+@pytest.mark.parametrize(
+    ("kategori", "kode", "navn"),
+    [
+        (Kategori.LAND, "NO", "hele landet"),
+        (Kategori.FYLKE, "03", "fylke 03 Oslo"),
+        (Kategori.FYLKE, "99", "fylke 99"),
+        (Kategori.BRANSJE, "BARNEHAGER", "bransjen Barnehager"),
+        (Kategori.STORRELSE, "5-19", "virksomheter med 5-19 personer"),
+        (Kategori.VIRKSOMHET, "910000001", "virksomhet 910000001"),
+        (Kategori.AVDELING, "910000001/A", "avdeling 910000001/A"),
+    ],
+)
+def test_units_are_named_in_plain_words(kategori: Kategori, kode: str, navn: str) -> None:
+    assert enhetsnavn(kategori, kode) == navn

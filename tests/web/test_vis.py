@@ -30,7 +30,7 @@ def vis(*argumenter: str) -> tuple[int, str, str]:
 def test_it_works() -> None:
     kode, ut, _ = vis("--kategori", "VIRKSOMHET", "--kode", "910000001")
     assert kode == 0
-    assert "Sykefravær for VIRKSOMHET 910000001" in ut
+    assert "Sykefravær for virksomhet 910000001" in ut
     assert "1. januar 2024 – 31. desember 2024" in ut
     # (70 + 60 + 55 + 68) / 4000 = 6.325 %
     assert "6,3 %" in ut

@@ -186,3 +186,29 @@ FYLKER: dict[str, str] = {
     "55": "Troms",
     "56": "Finnmark",
 }
+
+
+_KATEGORINAVN = {
+    Kategori.SEKTOR: "sektor",
+    Kategori.NAERING: "næring",
+    Kategori.NAERINGSKODE: "næringskode",
+    Kategori.BRANSJE: "bransjen",
+    Kategori.FYLKE: "fylke",
+    Kategori.STORRELSE: "virksomheter med",
+    Kategori.VIRKSOMHET: "virksomhet",
+    Kategori.OVERORDNET_ENHET: "overordnet enhet",
+    Kategori.AVDELING: "avdeling",
+}
+
+
+def enhetsnavn(kategori: Kategori, kode: str) -> str:
+    """How a unit is named in a sentence: «hele landet», «fylke 03 Oslo», «bransjen Barnehager»."""
+    if kategori == Kategori.LAND:
+        return "hele landet"
+    if kategori == Kategori.FYLKE and kode in FYLKER:
+        return f"fylke {kode} {FYLKER[kode]}"
+    if kategori == Kategori.BRANSJE and kode in BRANSJE_ETTER_KODE:
+        return f"bransjen {BRANSJE_ETTER_KODE[kode].navn}"
+    if kategori == Kategori.STORRELSE:
+        return f"virksomheter med {kode} personer"
+    return f"{_KATEGORINAVN[kategori]} {kode}"

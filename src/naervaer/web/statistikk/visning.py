@@ -19,6 +19,7 @@ from rich.text import Text
 
 from naervaer.statistikk import aggregering
 from naervaer.statistikk.aggregering import Kvartalstall
+from naervaer.statistikk.enheter import Kategori, enhetsnavn
 from naervaer.statistikk.kvartal import Kvartal
 from naervaer.statistikk.maskering import (
     STANDARD_TERSKEL,
@@ -194,7 +195,7 @@ def som_tabell(statistikk: Enhetsstatistikk) -> RenderableType:
     s = statistikk
     t = s.terskel
     linjer: list[RenderableType] = [
-        Text(f"Sykefravær for {s.kategori} {s.kode}", style="bold"),
+        Text(f"Sykefravær for {enhetsnavn(Kategori(s.kategori), s.kode)}", style="bold"),
         Text(""),
         Text(f"Siste fire kvartaler ({periodetekst(s.periode)})"),
     ]
