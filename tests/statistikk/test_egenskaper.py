@@ -23,6 +23,7 @@ from benchmarks.pandas_referanse import beregn as orakel_beregn
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
+from naervaer.statistikk.kolonner import DAGSVERK_KOLONNER
 from naervaer.statistikk.kvartal import Kvartal
 from naervaer.statistikk.motor import beregn
 from tests.statistikk.handregnet import (
@@ -32,15 +33,7 @@ from tests.statistikk.handregnet import (
     Nokkel,
 )
 
-SUMMER = (
-    "mulige_dagsverk",
-    "tapte_dagsverk",
-    "tapte_dagsverk_egenmeldt",
-    "tapte_dagsverk_legemeldt",
-    "tapte_dagsverk_gradert",
-    "tapte_dagsverk_korttid",
-    "tapte_dagsverk_langtid",
-)
+SUMMER = DAGSVERK_KOLONNER
 FRA, TIL = Kvartal(2024, 1), Kvartal(2024, 2)
 START = date(2023, 12, 1)
 

@@ -21,6 +21,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from naervaer.statistikk.kolonner import DAGSVERK_KOLONNER
 from naervaer.statistikk.kvartal import Kvartal
 from naervaer.statistikk.motor import KVARTAL_KOLONNER, Resultat, beregn, beregn_med_advarsler
 from naervaer.statistikk.motorer import DuckdbMotor, SparkMotor
@@ -37,15 +38,7 @@ from tests.statistikk.handregnet import (
     skriv_register,
 )
 
-SUMMER = (
-    "mulige_dagsverk",
-    "tapte_dagsverk",
-    "tapte_dagsverk_egenmeldt",
-    "tapte_dagsverk_legemeldt",
-    "tapte_dagsverk_gradert",
-    "tapte_dagsverk_korttid",
-    "tapte_dagsverk_langtid",
-)
+SUMMER = DAGSVERK_KOLONNER
 
 
 def _etter_nokkel(tabell: pa.Table) -> dict[Nokkel, dict[str, Any]]:

@@ -12,18 +12,11 @@ import pandas as pd
 import pytest
 from benchmarks.pandas_referanse import KOLONNER, beregn
 
+from naervaer.statistikk.kolonner import DAGSVERK_KOLONNER
 from naervaer.statistikk.kvartal import Kvartal
 from tests.statistikk.handregnet import TILFELLER, Handregnet, Nokkel, skriv_register
 
-SUMMER = (
-    "mulige_dagsverk",
-    "tapte_dagsverk",
-    "tapte_dagsverk_egenmeldt",
-    "tapte_dagsverk_legemeldt",
-    "tapte_dagsverk_gradert",
-    "tapte_dagsverk_korttid",
-    "tapte_dagsverk_langtid",
-)
+SUMMER = DAGSVERK_KOLONNER
 
 
 def _etter_nokkel(resultat: pd.DataFrame) -> dict[Nokkel, dict[str, object]]:

@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 from naervaer.statistikk.enheter import FYLKER
+from naervaer.statistikk.kolonner import DAGSVERK_KOLONNER
 from naervaer.statistikk.kvartal import Kvartal
 from naervaer.statistikk.motor import beregn
 from naervaer.syntetisk import fordelinger as F
@@ -23,15 +24,7 @@ SKALA = 0.02
 FRA = Kvartal(2021, 3)
 TIL = Kvartal(2026, 2)
 SISTE_FIRE = [(TIL - i).arstall * 10 + (TIL - i).kvartal for i in range(4)]
-SUMMER = [
-    "mulige_dagsverk",
-    "tapte_dagsverk",
-    "tapte_dagsverk_egenmeldt",
-    "tapte_dagsverk_legemeldt",
-    "tapte_dagsverk_gradert",
-    "tapte_dagsverk_korttid",
-    "tapte_dagsverk_langtid",
-]
+SUMMER = DAGSVERK_KOLONNER
 
 
 def _beregn(inn: Path) -> pd.DataFrame:
