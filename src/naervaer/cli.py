@@ -168,6 +168,7 @@ def bench(
     from rich.table import Table
 
     from naervaer.innstillinger import datamappe
+    from naervaer.statistikk.oppsummering import tall
     from naervaer.ytelse import benk
 
     mappe = mappe or datamappe() / "bench" / f"skala-{skala}"
@@ -175,7 +176,7 @@ def bench(
     tabell = Table(title=f"Ytelse, skala {skala}")
     tabell.add_column("Måling")
     tabell.add_column("Verdi", justify="right")
-    tabell.add_row("Rader inn", f"{resultat.rader:,}".replace(",", "\u00a0"))
+    tabell.add_row("Rader inn", tall(resultat.rader))
     tabell.add_row("Motor (DuckDB), sekunder", f"{resultat.motor_s}")
     tabell.add_row("Motor, toppminne MB", f"{resultat.topp_mb}")
     tabell.add_row("Gulv (lese og sortere), sekunder", f"{resultat.skanning_s}")

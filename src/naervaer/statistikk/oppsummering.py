@@ -8,12 +8,11 @@ from rich.console import Console
 from rich.table import Table
 
 from naervaer.statistikk.motor import Sammendrag
+from naervaer.statistikk.tallformat import norsk_tall
 
 
 def tall(verdi: Decimal | int, desimaler: int = 0) -> str:
-    """Norwegian number format: space between thousands, comma before decimals."""
-    tekst = f"{verdi:,.{desimaler}f}"
-    return tekst.replace(",", "\u00a0").replace(".", ",")
+    return norsk_tall(verdi, desimaler)
 
 
 def skriv_oppsummering(sammendrag: Sammendrag, console: Console | None = None) -> None:

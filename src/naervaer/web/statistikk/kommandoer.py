@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from naervaer.statistikk.enheter import Kategori
 from naervaer.statistikk.kvartal import Kvartal
 from naervaer.statistikk.maskering import Terskel
+from naervaer.statistikk.tallformat import norsk_tall
 from naervaer.web import django_setup
 
 # Below this a load takes a moment and a progress bar would only flicker.
@@ -26,7 +27,7 @@ def _melding(konsoll: Console, tekst: str) -> None:
 
 
 def _heltall(antall: int) -> str:
-    return f"{antall:,}".replace(",", " ")
+    return norsk_tall(antall, 0)
 
 
 def last(sti: Path, ut: Console, feil: Console) -> int:

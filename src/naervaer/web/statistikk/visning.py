@@ -11,7 +11,6 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -27,11 +26,9 @@ from naervaer.statistikk.maskering import (
     Maskert,
     Terskel,
     Vist,
-    avrund,
 )
 from naervaer.statistikk.publisering import gjeldende_periode, periodetekst
-
-MINUS = "\u2212"
+from naervaer.statistikk.tallformat import norsk_tall
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,14 +155,6 @@ def til_json_tekst(data: object) -> str:
 
 
 # --- Norwegian text -------------------------------------------------------------------------------
-
-
-def norsk_tall(verdi: Decimal, desimaler: int = 1) -> str:
-    """«12 345,6»: space between thousands, comma before the decimals, a real minus sign."""
-    # Decimal's format rounds half to even; round half-up first, as everywhere else.
-    avrundet = avrund(verdi, desimaler)
-    tekst = f"{abs(avrundet):,.{desimaler}f}".replace(",", " ").replace(".", ",")
-    return f"{MINUS}{tekst}" if avrundet < 0 else tekst
 
 
 def figurtekst(
