@@ -40,11 +40,15 @@ class Benkeresultat:
 
 def maal(kommando: list[str], cwd: Path | None = None) -> Maaling:
     """Wall time and peak resident memory of one command in a child process."""
-    start = time.perf_counter()
-    prosess = subprocess.Popen(kommando, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, bruk = os.wait4(prosess.pid, 0)
-    sekunder = time.perf_counter() - start
-    feil = prosess.stderr.read().decode(errors="replace") if prosess.stderr else ""
+    # stderr goes to a file, not a pipe: a chatty child (Spark's logging) would fill a pipe that
+    # nobody reads until the end, and block.
+    with tempfile.TemporaryFile() as logg:
+        start = time.perf_counter()
+        prosess = subprocess.Popen(kommando, cwd=cwd, stdout=subprocess.DEVNULL, stderr=logg)
+        _, status, bruk = os.wait4(prosess.pid, 0)
+        sekunder = time.perf_counter() - start
+        logg.seek(0)
+        feil = logg.read().decode(errors="replace")
     if os.waitstatus_to_exitcode(status) != 0:
         raise RuntimeError(f"{' '.join(kommando)} feilet:\n{feil[-2000:]}")
     # ru_maxrss is in kilobytes on Linux.
