@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from naervaer.web.statistikk.fil import KOLONNER
 
@@ -88,3 +91,136 @@ def enhet_med_historikk() -> list[dict[str, object]]:
         rad(kode="910000002", periode="2024K4", personer=4, tapte="37"),
         rad(kode="910000002", periode="2023K4", personer=4, tapte="37"),
     ]
+
+
+# --- A small installation: virksomheter, their statistics and users -----------------------------
+
+PASSORD = "korrekt-hest-batteri-stift"
+
+SOLSIKKEN = "910000001"  # barnehage in Oslo, 12 persons: every figure shown
+SMAABYGG = "910000002"  # bygg with 3 persons: every own figure masked
+SYKEHJEMMET = "910000003"  # sykehjem with data for only two quarters: incomplete
+KONSERN = "910000100"  # overordnet enhet of the first two
+
+# The masked virksomhet's percentage if it were shown (171,7 / 1 250 = 13,736 %): a value that
+# appears nowhere else, so a test can look for it in every page, file and answer.
+HEMMELIG_PROSENT = "13,7"
+HEMMELIG_PROSENT_PUNKTUM = "13.7"
+
+KVARTALER = ("2024K1", "2024K2", "2024K3", "2024K4", "2025K1", "2025K2", "2025K3", "2025K4")
+
+
+@dataclass(frozen=True)
+class Installasjon:
+    admin: Any  # administrator of Solsikken and Småbygg
+    leser: Any  # the statistics right for Solsikken
+    uten_rett: Any  # tied to Solsikken without the statistics right
+    fremmed: Any  # tied to nothing
+    sykehjem: Any  # the statistics right for Sykehjemmet
+
+
+def _kvartalsrad(
+    kategori: str, kode: str, periode: str, personer: int, mulige: str, tapte: str
+) -> Any:
+    from naervaer.web.statistikk.models import Kvartalsstatistikk
+
+    felter = rad(kategori, kode, periode, personer, mulige, tapte)
+    return Kvartalsstatistikk(
+        kategori=kategori,
+        kode=kode,
+        arstall=int(felter["arstall"]),  # type: ignore[call-overload]
+        kvartal=int(felter["kvartal"]),  # type: ignore[call-overload]
+        antall_personer=personer,
+        **{
+            navn: float(felter[navn])  # type: ignore[arg-type]
+            for navn in (
+                "mulige_dagsverk",
+                "tapte_dagsverk",
+                "tapte_dagsverk_egenmeldt",
+                "tapte_dagsverk_legemeldt",
+                "tapte_dagsverk_gradert",
+                "tapte_dagsverk_korttid",
+                "tapte_dagsverk_langtid",
+            )
+        },
+        kilde="test",
+        lastet=timezone.now(),
+    )
+
+
+@pytest.fixture
+def installasjon(db: None) -> Installasjon:
+    """Three virksomheter with statistics for 2024K1-2025K4 and their benchmarks, and users.
+
+    The data ends in 2025K4 (published 26 February 2026), so the current period is 2025K4 on
+    any later day the tests run.
+    """
+    from django.contrib.auth import get_user_model
+
+    from naervaer.web.statistikk.models import Kvartalsstatistikk
+    from naervaer.web.virksomheter.models import Tilgang, Virksomhet
+
+    Virksomhet.objects.bulk_create(
+        [
+            Virksomhet(SOLSIKKEN, "Solsikken barnehage AS", KONSERN, "88911", "PRIVAT", "0301"),
+            Virksomhet(SMAABYGG, "Småbygg AS", KONSERN, "41200", "PRIVAT", "0301"),
+            Virksomhet(SYKEHJEMMET, "Fjordheim sykehjem", "910000200", "87101", "KOMMUNAL", "4601"),
+        ]
+    )
+    rader = []
+    for i, periode in enumerate(KVARTALER):
+        sving = str(i % 4 * 3)  # a season: the same quarter of each year has the same loss
+        rader += [
+            _kvartalsrad("VIRKSOMHET", SOLSIKKEN, periode, 12, "2400", str(190 + int(sving))),
+            _kvartalsrad("VIRKSOMHET", SMAABYGG, periode, 3, "1250", "171.7"),
+            _kvartalsrad("OVERORDNET_ENHET", KONSERN, periode, 15, "3650", str(362 + int(sving))),
+            _kvartalsrad("LAND", "NO", periode, 2_600_000, "160000000", str(10_000_000 + i)),
+            _kvartalsrad("BRANSJE", "BARNEHAGER", periode, 90_000, "5000000", "450000"),
+            _kvartalsrad("BRANSJE", "BYGG", periode, 80_000, "4000000", "280000"),
+            _kvartalsrad("BRANSJE", "SYKEHJEM", periode, 60_000, "3000000", "330000"),
+            _kvartalsrad("SEKTOR", "PRIVAT", periode, 1_800_000, "110000000", "6000000"),
+            _kvartalsrad("SEKTOR", "KOMMUNAL", periode, 500_000, "30000000", "2700000"),
+            _kvartalsrad("FYLKE", "03", periode, 400_000, "25000000", "1400000"),
+            _kvartalsrad("FYLKE", "46", periode, 300_000, "18000000", "1150000"),
+            _kvartalsrad("STORRELSE", "5-19", periode, 300_000, "18000000", "1100000"),
+            _kvartalsrad("STORRELSE", "1-4", periode, 100_000, "6000000", "330000"),
+            _kvartalsrad("STORRELSE", "50-99", periode, 200_000, "12000000", "800000"),
+        ]
+    for periode in KVARTALER[-2:]:
+        rader.append(_kvartalsrad("VIRKSOMHET", SYKEHJEMMET, periode, 60, "12000", "960"))
+        rader.append(_kvartalsrad("OVERORDNET_ENHET", "910000200", periode, 60, "12000", "960"))
+    Kvartalsstatistikk.objects.bulk_create(rader)
+
+    Bruker = get_user_model()
+
+    def bruker(epost: str, fornavn: str) -> Any:
+        b = Bruker.objects.create_user(epost, email=epost, password=PASSORD, first_name=fornavn)
+        return b
+
+    inst = Installasjon(
+        admin=bruker("admin@example.no", "Ada"),
+        leser=bruker("leser@example.no", "Leif"),
+        uten_rett=bruker("uten.rett@example.no", "Ulla"),
+        fremmed=bruker("fremmed@example.no", "Frida"),
+        sykehjem=bruker("sykehjem@example.no", "Siri"),
+    )
+    Tilgang.objects.bulk_create(
+        [
+            Tilgang(
+                bruker=inst.admin,
+                virksomhet_id=SOLSIKKEN,
+                kan_se_statistikk=True,
+                er_administrator=True,
+            ),
+            Tilgang(
+                bruker=inst.admin,
+                virksomhet_id=SMAABYGG,
+                kan_se_statistikk=True,
+                er_administrator=True,
+            ),
+            Tilgang(bruker=inst.leser, virksomhet_id=SOLSIKKEN, kan_se_statistikk=True),
+            Tilgang(bruker=inst.uten_rett, virksomhet_id=SOLSIKKEN),
+            Tilgang(bruker=inst.sykehjem, virksomhet_id=SYKEHJEMMET, kan_se_statistikk=True),
+        ]
+    )
+    return inst

@@ -1,7 +1,17 @@
-"""The web application's URLs; the pages come with the statistics views."""
+"""The web application's URLs: one include per app, the API under /api/."""
 
 from __future__ import annotations
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, include, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from naervaer.web.api.urls import api
+from naervaer.web.kontoer import views as kontoer
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", include("naervaer.web.kontoer.urls")),
+    path("virksomhet/<str:orgnr>/", include("naervaer.web.statistikk.urls")),
+    path("virksomhet/<str:orgnr>/kostnad/", include("naervaer.web.kalkulator.urls")),
+    path("", include("naervaer.web.virksomheter.urls")),
+    path("api/v1/", api.urls),
+    path("helse/", kontoer.helse, name="helse"),
+]
