@@ -1,8 +1,12 @@
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+import email.policy
+import socket
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from email import message_from_bytes
+from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
@@ -224,3 +228,43 @@ def installasjon(db: None) -> Installasjon:
         ]
     )
     return inst
+
+
+# --- Mail: a real SMTP server on loopback -------------------------------------------------------
+
+
+@dataclass
+class Postkasse:
+    brev: list[EmailMessage]
+
+    def til(self, adresse: str) -> list[EmailMessage]:
+        return [b for b in self.brev if adresse in b["To"]]
+
+
+@pytest.fixture
+def postkasse(settings: Any) -> Iterator[Postkasse]:
+    """An aiosmtpd server on 127.0.0.1 that Django's SMTP backend sends to."""
+    from aiosmtpd.controller import Controller
+
+    postkasse = Postkasse([])
+
+    class Mottaker:
+        async def handle_DATA(self, server: object, session: object, envelope: Any) -> str:
+            postkasse.brev.append(
+                message_from_bytes(envelope.content, policy=email.policy.default)  # type: ignore[arg-type]
+            )
+            return "250 OK"
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    kontroller = Controller(Mottaker(), hostname="127.0.0.1", port=port)
+    kontroller.start()
+    # pytest-django swaps in the in-memory backend; these tests want the real one.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = port
+    try:
+        yield postkasse
+    finally:
+        kontroller.stop()

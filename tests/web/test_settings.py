@@ -25,6 +25,15 @@ def les_settings(monkeypatch: pytest.MonkeyPatch, **miljo: str) -> ModuleType:
         "SECRET_KEY",
         "NAERVAER_DEBUG",
         "NAERVAER_MASKERINGSTERSKEL",
+        "NAERVAER_HTTPS",
+        "NAERVAER_HTTPS_OMDIRIGER",
+        "NAERVAER_ALLOWED_HOSTS",
+        "NAERVAER_BAK_PROXY",
+        "NAERVAER_OIDC_KLIENT_ID",
+        "NAERVAER_OIDC_AUTORISERING",
+        "NAERVAER_OIDC_TOKEN",
+        "NAERVAER_OIDC_BRUKERINFO",
+        "NAERVAER_OIDC_JWKS",
     ):
         monkeypatch.delenv(navn, raising=False)
     for navn, verdi in miljo.items():
@@ -83,6 +92,49 @@ def test_the_threshold_can_go_up(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_the_threshold_cannot_go_below_five(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(ImproperlyConfigured, match="lavere enn 5"):
         les_settings(monkeypatch, NAERVAER_MASKERINGSTERSKEL="3")
+
+
+def test_a_deployment_is_secure_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    s = les_settings(monkeypatch, SECRET_KEY="hemmelig")
+    assert s.DEBUG is False
+    assert s.SESSION_COOKIE_SECURE and s.CSRF_COOKIE_SECURE and s.SESSION_COOKIE_HTTPONLY
+    assert s.SECURE_HSTS_SECONDS >= 365 * 24 * 60 * 60
+    assert s.SECURE_SSL_REDIRECT
+    assert s.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+    assert s.CONTENT_SECURITY_POLICY["DIRECTIVES"]["script-src"] == ["'self'"]
+    assert s.ALLOWED_HOSTS == []
+
+
+def test_the_local_demo_can_run_on_plain_http(monkeypatch: pytest.MonkeyPatch) -> None:
+    s = les_settings(monkeypatch, NAERVAER_HTTPS="0")
+    assert not s.SESSION_COOKIE_SECURE and s.SECURE_HSTS_SECONDS == 0
+    assert not s.SECURE_SSL_REDIRECT
+
+
+def test_behind_a_proxy_the_forwarded_scheme_counts(monkeypatch: pytest.MonkeyPatch) -> None:
+    s = les_settings(monkeypatch, NAERVAER_BAK_PROXY="1")
+    assert s.SECURE_PROXY_SSL_HEADER == ("HTTP_X_FORWARDED_PROTO", "https")
+
+
+def test_openid_connect_is_plugged_in_by_configuration(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert les_settings(monkeypatch).OIDC_PAA is False
+    s = les_settings(
+        monkeypatch,
+        NAERVAER_OIDC_KLIENT_ID="naervaer",
+        NAERVAER_OIDC_AUTORISERING="https://idp.example/authorize",
+        NAERVAER_OIDC_TOKEN="https://idp.example/token",
+        NAERVAER_OIDC_BRUKERINFO="https://idp.example/userinfo",
+        NAERVAER_OIDC_JWKS="https://idp.example/jwks",
+    )
+    assert s.OIDC_PAA is True
+    assert "mozilla_django_oidc" in s.INSTALLED_APPS
+    assert s.AUTHENTICATION_BACKENDS[0] == "naervaer.web.kontoer.oidc.OidcInnlogging"
+    with pytest.raises(ImproperlyConfigured, match="NAERVAER_OIDC_TOKEN"):
+        les_settings(
+            monkeypatch,
+            NAERVAER_OIDC_KLIENT_ID="naervaer",
+            NAERVAER_OIDC_AUTORISERING="https://idp.example/authorize",
+        )
 
 
 def _kjor(kode: str, **miljo: str) -> subprocess.CompletedProcess[str]:

@@ -231,7 +231,8 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("NAERVAER_STATIC_ROOT") or NAERVAER_DATA / "static")
-STATICFILES_DIRS = [
+STATICFILES_DIRS: list[str | Path | tuple[str, str | Path]] = [
+    Path(__file__).resolve().parent / "static",
     ("aksel", NODE_MODULES / "@navikt" / "ds-css" / "dist"),
     ("htmx", NODE_MODULES / "htmx.org" / "dist"),
 ]

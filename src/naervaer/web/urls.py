@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.urls import URLPattern, URLResolver, include, path
 
 from naervaer.web.api.urls import api
@@ -15,3 +16,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("api/v1/", api.urls),
     path("helse/", kontoer.helse, name="helse"),
 ]
+if settings.OIDC_PAA:
+    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
