@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import email.policy
+import functools
 import socket
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -152,6 +153,14 @@ def _kvartalsrad(
     )
 
 
+@functools.cache
+def passordhash() -> str:
+    """PASSORD hashed once: Argon2 is slow on purpose, and every test makes five users."""
+    from django.contrib.auth.hashers import make_password
+
+    return make_password(PASSORD)
+
+
 @pytest.fixture
 def installasjon(db: None) -> Installasjon:
     """Three virksomheter with statistics for 2024K1-2025K4 and their benchmarks, and users.
@@ -198,7 +207,8 @@ def installasjon(db: None) -> Installasjon:
     Bruker = get_user_model()
 
     def bruker(epost: str, fornavn: str) -> Any:
-        b = Bruker.objects.create_user(epost, email=epost, password=PASSORD, first_name=fornavn)
+        b = Bruker(username=epost, email=epost, first_name=fornavn, password=passordhash())
+        b.save()
         return b
 
     inst = Installasjon(
