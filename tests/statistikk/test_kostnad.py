@@ -12,6 +12,7 @@ from naervaer.statistikk.kostnad import (
     arsverk,
     beregn_dagsverk,
     beregn_prosent,
+    tapte_dagsverk_ved_prosent,
 )
 
 D = Decimal
@@ -92,3 +93,16 @@ def test_it_rounds_to_whole_kroner_half_up() -> None:
 
 def test_arsverk() -> None:
     assert arsverk(D(460)) == D("2.0")
+
+
+def test_a_percentage_as_tapte_dagsverk() -> None:
+    # 6.8 % of 4 000 mulige dagsverk is 272 dagsverk, which is what prosent mode prices.
+    assert tapte_dagsverk_ved_prosent(D("6.8"), D(4000)) == D(272)
+    assert (
+        beregn_prosent(D("6.8"), D(4000)).kostnad
+        == beregn_dagsverk(tapte_dagsverk_ved_prosent(D("6.8"), D(4000))).kostnad
+    )
+    with pytest.raises(ValueError):
+        tapte_dagsverk_ved_prosent(D(101), D(100))
+    with pytest.raises(ValueError):
+        tapte_dagsverk_ved_prosent(D(5), D(-1))

@@ -157,6 +157,16 @@ def beregn_prosent(
     )
 
 
+def tapte_dagsverk_ved_prosent(prosent: Decimal, mulige_dagsverk: Decimal) -> Decimal:
+    """The tapte dagsverk a sykefraværsprosent means, so that prosent mode can be shown as årsverk
+    too; unrounded."""
+    return (
+        _prosent("sykefraværsprosenten", prosent)
+        * _ikke_negativ("mulige dagsverk", mulige_dagsverk)
+        / 100
+    )
+
+
 def arsverk(dagsverk: Decimal) -> Decimal:
     """Dagsverk as full-time persons a year, one decimal."""
     return (dagsverk / DAGSVERK_PER_ARSVERK).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
