@@ -183,6 +183,27 @@ class Oversikt:
     terskel: Terskel
 
 
+@dataclass(frozen=True, slots=True)
+class Publisering:
+    periode: Kvartal | None  # None: no published statistics in the store yet
+    publisert: date | None
+    neste: tuple[Kvartal, date]
+
+
+def gjeldende_publisering(
+    hent: Henter, dag: date, kalender: Publiseringskalender = STANDARD_KALENDER
+) -> Publisering:
+    """The current period: the newest national quarter in the store that is published by
+    ``dag``; every unit's figures are shown for that period."""
+    land = hent([(Kategori.LAND, "NO")]).get((Kategori.LAND, "NO"), [])
+    periode = gjeldende_periode([rad.kvartal for rad in land], dag, kalender)
+    return Publisering(
+        periode,
+        kalender.publiseringsdato(periode) if periode is not None else None,
+        kalender.neste_publisering(dag),
+    )
+
+
 def bransje_eller_naering(naeringskode: str) -> Enhet:
     bransje = bransje_for(naeringskode)
     if bransje is not None:
@@ -287,8 +308,8 @@ def lag_oversikt(
         enheter.append(overordnet)
     rader = dict(hent((e.kategori, e.kode) for e in enheter))
 
-    tilgjengelige = [rad.kvartal for rad in rader.get((Kategori.LAND, "NO"), [])]
-    periode = gjeldende_periode(tilgjengelige, dag, kalender)
+    publisering = gjeldende_publisering(lambda _: rader, dag, kalender)
+    periode = publisering.periode
 
     storrelse: Enhet | None = None
     if periode is not None:
@@ -359,8 +380,8 @@ def lag_oversikt(
         paneler=tuple(paneler),
         linjer=linjer,
         kvartaler=tuple(alle_kvartaler),
-        publisert=kalender.publiseringsdato(periode) if periode is not None else None,
-        neste_publisering=kalender.neste_publisering(dag),
+        publisert=publisering.publisert,
+        neste_publisering=publisering.neste,
         terskel=terskel,
     )
 

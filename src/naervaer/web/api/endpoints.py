@@ -11,9 +11,7 @@ from ninja.decorators import decorate_view
 from ninja.params.functions import Path, Query
 from ninja.security import django_auth
 
-from naervaer.statistikk.enheter import Kategori
-from naervaer.statistikk.oversikt import Grunnlag
-from naervaer.statistikk.publisering import STANDARD_KALENDER, gjeldende_periode
+from naervaer.statistikk.oversikt import Grunnlag, gjeldende_publisering
 from naervaer.web.api import schemas as s
 from naervaer.web.api import svar
 from naervaer.web.statistikk.lager import hent_enheter
@@ -130,10 +128,5 @@ def historikk(request: HttpRequest, orgnr: str = ORGNR) -> s.Historikk | Status[
 @ikke_lagre
 def publisering(request: HttpRequest) -> s.Publisering:
     """Perioden tallene gjelder, når den ble publisert, og når neste kvartal publiseres."""
-    # The period as the overview finds it (lag_oversikt): the newest national quarter that is
-    # published by today in the standard calendar.
-    dag = timezone.localdate()
-    land = hent_enheter([(Kategori.LAND, "NO")]).get((Kategori.LAND, "NO"), [])
-    periode = gjeldende_periode([rad.kvartal for rad in land], dag, STANDARD_KALENDER)
-    publisert = STANDARD_KALENDER.publiseringsdato(periode) if periode is not None else None
-    return svar.publisering(periode, publisert, STANDARD_KALENDER.neste_publisering(dag))
+    naa = gjeldende_publisering(hent_enheter, timezone.localdate())
+    return svar.publisering(naa.periode, naa.publisert, naa.neste)
