@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import subprocess
 import zlib
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -320,9 +321,16 @@ def test_xlsx_masks_and_hides_what_it_must(client: Client, installasjon: Install
 
 
 # --- PDF ------------------------------------------------------------------------------------------
-# WeasyPrint's text is in compressed, font-subset streams that only a PDF library reads, and there
-# is no pdftotext on the machine: the figures are asserted in the HTML the PDF is printed from,
-# and the PDF itself for being one, on A4, with pages. Few renderings: each takes most of a second.
+# The figures are asserted in the HTML the PDF is printed from, and in the PDF's own text as
+# poppler's pdftotext reads it, as a reader's PDF viewer would. Few renderings: each takes most of
+# a second.
+
+
+def pdf_tekst(pdf: bytes) -> str:
+    lest = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+    )
+    return re.sub(r"\s+", " ", lest.stdout.decode())
 
 
 def test_the_pdf_report_has_panels_chart_and_table(
@@ -337,6 +345,10 @@ def test_the_pdf_report_has_panels_chart_and_table(
     sider = re.findall(rb"/Type\s*/Page\b(?!s)", objekter)
     assert len(sider) >= 2  # the panels, then the chart and the table
     assert len(re.findall(rb"/MediaBox \[0 0 595\.\d+ 841\.\d+\]", objekter)) == len(sider)  # A4
+    lest = pdf_tekst(pdf)
+    assert "Sykefravær i Solsikken barnehage AS" in lest
+    assert f"{norsk(EGEN_TOTALT)} %" in lest and f"{norsk(BRANSJE_TOTALT)} %" in lest
+    assert "færre enn 5 personer" in lest
 
     html = rapport(installasjon.leser, SOLSIKKEN, "linje=virksomhet&linje=bransje")
     t = synlig(html)
@@ -363,6 +375,9 @@ def test_the_pdf_report_keeps_masked_figures_masked(
     client.force_login(installasjon.admin)
     pdf = hent(client, SMAABYGG, "pdf", linje=["virksomhet", "land"]).content
     assert pdf.startswith(b"%PDF-")
+    lest = pdf_tekst(pdf)
+    assert "Maskert" in lest
+    assert HEMMELIG_PROSENT not in lest and HEMMELIG_PROSENT_PUNKTUM not in lest
 
     html = rapport(installasjon.admin, SMAABYGG, "linje=virksomhet&linje=land")
     assert HEMMELIG_PROSENT not in html and HEMMELIG_PROSENT_PUNKTUM not in html
