@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "naervaer.web.virksomheter",
     "naervaer.web.statistikk",
     "naervaer.web.kalkulator",
+    "naervaer.web.samtale",
 ]
 
 MIDDLEWARE = [

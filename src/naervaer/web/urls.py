@@ -13,6 +13,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("virksomhet/<str:orgnr>/", include("naervaer.web.statistikk.urls")),
     path("virksomhet/<str:orgnr>/kostnad/", include("naervaer.web.kalkulator.urls")),
     path("", include("naervaer.web.virksomheter.urls")),
+    path("samtalestotte/", include("naervaer.web.samtale.urls")),
     path("api/v1/", api.urls),
     path("helse/", kontoer.helse, name="helse"),
 ]
