@@ -100,6 +100,13 @@ class Enhet:
     kode: str
     navn: str
 
+    @property
+    def i_setning(self) -> str:
+        """The name inside a sentence: «bransjen barnehager», but «Oslo»."""
+        if self.kategori in (Kategori.FYLKE, Kategori.VIRKSOMHET) or not self.navn:
+            return self.navn
+        return self.navn[0].lower() + self.navn[1:]
+
 
 @dataclass(frozen=True, slots=True)
 class Virksomhetsdata:

@@ -71,10 +71,7 @@ def orgnr_tekst(orgnr: str) -> str:
 
 
 def i_setning(enhet: Enhet) -> str:
-    """The unit's name inside a sentence: «bransjen barnehager», but «Oslo»."""
-    if enhet.kategori is Kategori.FYLKE or not enhet.navn:
-        return enhet.navn
-    return enhet.navn[0].lower() + enhet.navn[1:]
+    return enhet.i_setning
 
 
 def forklaring(panel: Panel) -> str:
