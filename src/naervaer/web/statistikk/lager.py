@@ -7,8 +7,9 @@ The same SQL runs on SQLite (3.33 or newer, for UPDATE … FROM) and PostgreSQL.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.db.backends.utils import CursorWrapper
 from django.db.migrations.executor import MigrationExecutor
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from naervaer.statistikk.aggregering import Fravaerstall, Kvartalstall
@@ -231,11 +232,59 @@ def hent_kvartalstall(kategori: str, kode: str) -> list[Kvartalstall]:
     ]
 
 
+# The benchmarks are the same for every virksomhet and change only when statistics are loaded, so
+# each process keeps them until the store's newest load time moves. A virksomhet's own rows are
+# always read from the database.
+FELLES_KATEGORIER = frozenset(
+    {
+        Kategori.LAND,
+        Kategori.SEKTOR,
+        Kategori.NAERING,
+        Kategori.BRANSJE,
+        Kategori.FYLKE,
+        Kategori.STORRELSE,
+    }
+)
+
+
+@dataclass
+class _Hurtiglager:
+    versjon: object = None
+    rader: dict[tuple[Kategori, str], list[Kvartalstall]] = field(default_factory=dict)
+    las: threading.Lock = field(default_factory=threading.Lock)
+
+
+_HURTIGLAGER = _Hurtiglager()
+
+
 def hent_enheter(
     enheter: Iterable[tuple[str, str]],
 ) -> dict[tuple[Kategori, str], list[Kvartalstall]]:
-    """Every quarter of several units in one query, oldest first; a unit without rows is absent."""
+    """Every quarter of several units, oldest first; a unit without rows is absent."""
     onskede = {(Kategori(kategori), kode) for kategori, kode in enheter}
+    if not onskede:
+        return {}
+    felles = {e for e in onskede if e[0] in FELLES_KATEGORIER}
+    resultat: dict[tuple[Kategori, str], list[Kvartalstall]] = {}
+    if felles:
+        versjon = Kvartalsstatistikk.objects.aggregate(siste=Max("lastet"))["siste"]
+        with _HURTIGLAGER.las:
+            if _HURTIGLAGER.versjon != versjon:
+                _HURTIGLAGER.versjon, _HURTIGLAGER.rader = versjon, {}
+            mangler = {e for e in felles if e not in _HURTIGLAGER.rader}
+            if mangler:
+                hentet = _les_enheter(mangler)
+                for enhet in mangler:
+                    # A unit without rows is remembered as empty, so it is not asked for again.
+                    _HURTIGLAGER.rader[enhet] = hentet.get(enhet, [])
+            resultat = {e: _HURTIGLAGER.rader[e] for e in felles if _HURTIGLAGER.rader[e]}
+    resultat.update(_les_enheter(onskede - felles))
+    return resultat
+
+
+def _les_enheter(
+    onskede: set[tuple[Kategori, str]],
+) -> dict[tuple[Kategori, str], list[Kvartalstall]]:
     if not onskede:
         return {}
     filter_ = Q()

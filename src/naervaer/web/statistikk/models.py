@@ -28,8 +28,10 @@ class Kvartalsstatistikk(models.Model):
     kilde: models.TextField[str, str] = models.TextField(
         help_text="filen raden sist ble endret fra"
     )
+    # Indexed: the newest load time tells each web process when its copy of the benchmarks is
+    # out of date.
     lastet: models.DateTimeField[datetime, datetime] = models.DateTimeField(
-        help_text="når raden sist ble lagt inn eller endret"
+        help_text="når raden sist ble lagt inn eller endret", db_index=True
     )
 
     class Meta:
