@@ -161,12 +161,17 @@ AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 # OpenID Connect (ID-porten, Ansattporten): on when the provider's endpoints are configured.
 OIDC_RP_CLIENT_ID = os.environ.get("NAERVAER_OIDC_KLIENT_ID", "")
 OIDC_PAA = bool(OIDC_RP_CLIENT_ID)
+# What the login button calls the provider: «Logg inn med ID-porten».
+NAERVAER_OIDC_NAVN = os.environ.get("NAERVAER_OIDC_NAVN", "ID-porten")
 if OIDC_PAA:
     INSTALLED_APPS.append("mozilla_django_oidc")
     AUTHENTICATION_BACKENDS.insert(0, "naervaer.web.kontoer.oidc.OidcInnlogging")
     OIDC_RP_CLIENT_SECRET = os.environ.get("NAERVAER_OIDC_KLIENT_HEMMELIGHET", "")
     OIDC_RP_SIGN_ALGO = os.environ.get("NAERVAER_OIDC_SIGNERING", "RS256")
     OIDC_RP_SCOPES = os.environ.get("NAERVAER_OIDC_SCOPES", "openid profile")
+    # ID-porten and Ansattporten require PKCE of every client.
+    OIDC_USE_PKCE = True
+    OIDC_PKCE_CODE_CHALLENGE_METHOD = "S256"
     try:
         OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ["NAERVAER_OIDC_AUTORISERING"]
         OIDC_OP_TOKEN_ENDPOINT = os.environ["NAERVAER_OIDC_TOKEN"]

@@ -36,6 +36,7 @@ class LoggInn(LoginView):
     def get_context_data(self, **kwargs: object) -> dict[str, object]:
         kontekst = super().get_context_data(**kwargs)
         kontekst["oidc_paa"] = settings.OIDC_PAA
+        kontekst["oidc_navn"] = settings.NAERVAER_OIDC_NAVN
         return kontekst
 
 
