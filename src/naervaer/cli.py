@@ -149,6 +149,62 @@ def statistikk_beregn(
     skriv_oppsummering(sammendrag)
 
 
+@app.command("frister")
+def frister(
+    fra: Annotated[
+        str | None, typer.Option(help="første fraværsdag, ÅÅÅÅ-MM-DD (f.eks. 2026-01-05)")
+    ] = None,
+    til: Annotated[
+        str | None, typer.Option(help="siste fraværsdag; uten --til pågår fraværet")
+    ] = None,
+    grad: Annotated[str, typer.Option(help="sykmeldingsgrad i prosent, 20–100")] = "100",
+    fravaerstype: Annotated[
+        str, typer.Option("--type", help="sykmelding eller egenmelding (for --fra/--til)")
+    ] = "sykmelding",
+    periode: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="en sykmelding FRA:TIL eller FRA:TIL:GRAD; gjentas for flere, og TIL kan stå "
+            "tom for en som pågår (2026-02-01:)"
+        ),
+    ] = None,
+    egenmelding: Annotated[
+        list[str] | None, typer.Option(help="en egenmelding FRA:TIL; gjentas for flere")
+    ] = None,
+    egenmeldingsregel: Annotated[
+        str,
+        typer.Option(
+            help="virksomhetens regel: lov (3 dager), ia (8 dager, 24 per 12 måneder) "
+            "eller antall dager per tilfelle, 3–16"
+        ),
+    ] = "lov",
+    json_ut: Annotated[bool, typer.Option("--json", help="skriv JSON i stedet for tabell")] = False,
+) -> None:
+    """Vis fristene i oppfølgingen av ett sykefravær, med hvem som har ansvaret og kilden.
+
+    Fristene regnes i hele uker fra første fraværsdag i sykefraværstilfellet. Et nytt fravær
+    mindre enn 16 dager etter det forrige hører til samme tilfelle (folketrygdloven § 8-19), og
+    en gradert sykmelding teller som en hel. En frist som faller på en lørdag, søndag eller
+    helligdag flyttes ikke; gjør det senest siste virkedag før.
+    """
+    from rich.console import Console
+
+    from naervaer.oppfolging import kommando
+
+    try:
+        perioder = kommando.les_perioder(
+            fra, til, grad, fravaerstype, periode or [], egenmelding or []
+        )
+        regel = kommando.les_egenmeldingsregel(egenmeldingsregel)
+        linje = kommando.beregn(perioder, regel)
+    except kommando.Inndatafeil as feil:
+        raise _feil(str(feil)) from feil
+    if json_ut:
+        kommando.skriv_json(linje, Console(), Console(stderr=True))
+    else:
+        kommando.skriv_tabell(linje, Console())
+
+
 @app.command("bench")
 def bench(
     skala: Annotated[float, typer.Option(help="størrelsen på registeret, 1.0 ≈ hele Norge")] = 0.05,
