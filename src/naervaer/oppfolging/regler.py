@@ -135,7 +135,7 @@ REGLER: tuple[Regel, ...] = (
         Kode.AKTIVITETSKRAV,
         STOPPUNKTENE_2011,
         "NAV vurderer, arbeidsgiver dokumenterer",
-        "Aktivitetskravet: den ansatte skal være i arbeidsrettet aktivitet, hvis ikke medisinske "
+        "Aktivitetskravet: den ansatte skal være i arbeidsrelatert aktivitet, hvis ikke medisinske "
         "grunner eller forhold på arbeidsplassen hindrer det. Arbeidsgiveren dokumenterer "
         "tilretteleggingen eller hvorfor den ikke er mulig.",
         FTRL_8_8,

@@ -42,19 +42,21 @@ class Innhold:
 
 
 def _les(sti: Path, modell: type[M]) -> M:
+    # The shipped content is named from its package; a folder of an operator's own in full.
+    navn = sti.relative_to(INNHOLD.parent) if sti.is_relative_to(INNHOLD.parent) else sti
     try:
         data = yaml.safe_load(sti.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise Innholdsfeil(f"{sti.relative_to(INNHOLD.parent)}: filen mangler") from None
+        raise Innholdsfeil(f"{navn}: filen mangler") from None
     except yaml.YAMLError as feil:
-        raise Innholdsfeil(f"{sti.relative_to(INNHOLD.parent)}: ugyldig YAML: {feil}") from None
+        raise Innholdsfeil(f"{navn}: ugyldig YAML: {feil}") from None
     try:
         return modell.model_validate(data)
     except ValidationError as feil:
         steder = "; ".join(
             f"{'.'.join(str(d) for d in f['loc']) or '(roten)'}: {f['msg']}" for f in feil.errors()
         )
-        raise Innholdsfeil(f"{sti.relative_to(INNHOLD.parent)}: {steder}") from None
+        raise Innholdsfeil(f"{navn}: {steder}") from None
 
 
 def _unike_koder(fil: str, sporsmal: Iterable[Sporsmal]) -> None:

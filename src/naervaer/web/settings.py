@@ -13,6 +13,7 @@
 - ``NAERVAER_MASKERINGSTERSKEL``: masking threshold in persons, 5 or more (default 5).
 - ``NAERVAER_KOSTNAD_PER_DAG``, ``NAERVAER_KOSTNAD_KILDE``, ``NAERVAER_KOSTNAD_DATO``: the default
   cost of one lost dagsverk in the calculator, its source and date.
+- ``NAERVAER_SAMTALE_INNHOLD``: a folder with the conversation guide's content of one's own.
 - ``NAERVAER_EPOST_FRA``, ``NAERVAER_SMTP_VERT``, ``NAERVAER_SMTP_PORT``, ``NAERVAER_SMTP_BRUKER``,
   ``NAERVAER_SMTP_PASSORD``, ``NAERVAER_SMTP_TLS``: outgoing mail (access requests).
 - ``NAERVAER_OIDC_*``: log in through an OpenID Connect provider (ID-porten, Ansattporten); see
@@ -77,6 +78,10 @@ NAERVAER_KOSTNAD_KILDE = os.environ.get(
     "(uten lønn og sykepengerefusjon), justert for lønnsvekst",
 )
 NAERVAER_KOSTNAD_DATO = os.environ.get("NAERVAER_KOSTNAD_DATO", "2026-05-01")
+
+# A folder of the conversation guide's content of the operator's own (a bransjeorganisasjon's
+# questions), laid out like naervaer/samtale/innhold; empty: the content Nærvær ships.
+NAERVAER_SAMTALE_INNHOLD = os.environ.get("NAERVAER_SAMTALE_INNHOLD", "")
 
 INSTALLED_APPS = [
     "django.contrib.auth",
