@@ -18,11 +18,6 @@ from naervaer.statistikk.enheter import BRANSJE_ETTER_KODE, BRANSJER
 FIXTUR = Path(__file__).with_name("innhold")
 
 
-@pytest.fixture(scope="module")
-def innhold() -> Innhold:
-    return les_innhold()
-
-
 def yaml_filer(mappe: Path) -> set[str]:
     return {sti.stem for sti in mappe.glob("*.yaml")}
 

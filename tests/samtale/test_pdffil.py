@@ -8,27 +8,16 @@ from pathlib import Path
 import pytest
 
 from naervaer.samtale.dokument import Samtaleguide, Seksjon, Sporsmalsseksjon
-from naervaer.samtale.lasting import Innhold, les_innhold
+from naervaer.samtale.lasting import Innhold
 from naervaer.samtale.modell import Sporsmal
 from naervaer.samtale.pdffil import dokument_html, gjengi, som_pdf
 from naervaer.samtale.tekst import ren_tekst
 from tests.samtale.dokumenter import (
     DAGTEKST,
     korteste_guide,
-    lengste_guide,
     pdftekst,
     sider,
 )
-
-
-@pytest.fixture(scope="module")
-def innhold() -> Innhold:
-    return les_innhold()
-
-
-@pytest.fixture(scope="module")
-def lang(innhold: Innhold) -> Samtaleguide:
-    return lengste_guide(innhold)
 
 
 @pytest.fixture(scope="module")

@@ -12,28 +12,17 @@ from docx.document import Document as Dokument
 from docx.oxml.ns import qn
 
 from naervaer.samtale.dokument import VEIEN_VIDERE, Samtaleguide
-from naervaer.samtale.lasting import Innhold, les_innhold
+from naervaer.samtale.lasting import Innhold
 from naervaer.samtale.tekst import ren_tekst
 from naervaer.samtale.wordfil import som_docx
 from tests.samtale.dokumenter import (
     DAGTEKST,
     antall_sider,
     korteste_guide,
-    lengste_guide,
     libreoffice_pdf,
     pdftekst,
     sider,
 )
-
-
-@pytest.fixture(scope="module")
-def innhold() -> Innhold:
-    return les_innhold()
-
-
-@pytest.fixture(scope="module")
-def lang(innhold: Innhold) -> Samtaleguide:
-    return lengste_guide(innhold)
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from naervaer.statistikk.kolonner import DAGSVERK_KOLONNER
 from naervaer.web.statistikk.fil import KOLONNER
 
 Felter = Mapping[str, object]
@@ -136,18 +137,7 @@ def _kvartalsrad(
         arstall=int(felter["arstall"]),  # type: ignore[call-overload]
         kvartal=int(felter["kvartal"]),  # type: ignore[call-overload]
         antall_personer=personer,
-        **{
-            navn: float(felter[navn])  # type: ignore[arg-type]
-            for navn in (
-                "mulige_dagsverk",
-                "tapte_dagsverk",
-                "tapte_dagsverk_egenmeldt",
-                "tapte_dagsverk_legemeldt",
-                "tapte_dagsverk_gradert",
-                "tapte_dagsverk_korttid",
-                "tapte_dagsverk_langtid",
-            )
-        },
+        **{navn: float(felter[navn]) for navn in DAGSVERK_KOLONNER},  # type: ignore[arg-type]
         kilde="test",
         lastet=timezone.now(),
     )
