@@ -171,6 +171,29 @@ def test_making_a_guide_of_ones_own(nettsted: Nettsted) -> None:
     assert nedlasting.value.path().read_bytes().startswith(b"%PDF-")
 
 
+def test_downloading_the_whole_guide_and_the_employees_version(nettsted: Nettsted) -> None:
+    innhold = hent()
+    side = nettsted.gaa_til(f"/samtalestotte/veileder/{BRANSJESTEG[0]}/{BRANSJESTEG[1]}/")
+    side.get_by_label("Bransje", exact=True).select_option("bygg")
+    side.get_by_role("button", name="Bruk bransjen").click()
+    with side.expect_download() as nedlasting:
+        side.get_by_role("link", name="Last ned hele veilederen som Word (DOCX)").click()
+    fil = nedlasting.value
+    assert fil.suggested_filename == "samtaleveileder-bygg.docx"
+    dok = Document(io.BytesIO(fil.path().read_bytes()))
+    steg = [s.tittel for _, s in alle_steg(innhold.veileder)]
+    overskrifter = [a.text for a in dok.paragraphs if a.style and a.style.name == "Heading 3"]
+    assert overskrifter[: len(steg)] == steg
+    bokser = {t.rows[0].cells[0].paragraphs[0].text for t in dok.tables if len(t.columns) == 1}
+    assert ren(innhold.bransjer["bygg"].sporsmal[0].tekst) in bokser
+
+    side = nettsted.gaa_til("/samtalestotte/forbered-deg/")
+    with side.expect_download() as nedlasting:
+        side.get_by_role("link", name="Last ned veiledningen som PDF").click()
+    assert nedlasting.value.suggested_filename == "forbered-deg-til-samtalen.pdf"
+    assert nedlasting.value.path().read_bytes().startswith(b"%PDF-")
+
+
 def test_a_guide_without_questions_says_what_to_fix(nettsted: Nettsted) -> None:
     side = nettsted.gaa_til("/samtalestotte/lag/?tema=uenighet")
     side.get_by_label("Eget mål (valgfritt)").fill("Finne en løsning vi begge kan leve med")

@@ -23,6 +23,7 @@ from naervaer.samtale.modell import Sporsmal
 
 DAG = date(2026, 3, 2)
 DAGTEKST = "2. mars 2026"
+VALGT_BRANSJE = "bygg"
 
 # An own goal of the longest length allowed, in words so it wraps as a real one would.
 LANGT_MAAL = ("Vi skal finne ut hva som kan gjøres annerledes i arbeidsdagen " * 10)[
@@ -60,11 +61,16 @@ def korteste_guide(innhold: Innhold) -> Samtaleguide:
 
 
 def libreoffice_pdf(docx: bytes, mappe: Path) -> Path:
-    """The Word file converted by LibreOffice, with a profile of its own so runs side by side do
-    not share (and lock) one."""
+    """The Word file converted by LibreOffice."""
+    return libreoffice_pdfer({"samtaleguide": docx}, mappe)["samtaleguide"]
+
+
+def libreoffice_pdfer(filer: dict[str, bytes], mappe: Path) -> dict[str, Path]:
+    """Word files converted by one run of LibreOffice (starting it is most of the cost), with
+    a profile of its own so runs side by side do not share (and lock) one."""
     mappe.mkdir(parents=True, exist_ok=True)
-    inn = mappe / "samtaleguide.docx"
-    inn.write_bytes(docx)
+    for navn, docx in filer.items():
+        (mappe / f"{navn}.docx").write_bytes(docx)
     subprocess.run(
         [
             "soffice",
@@ -74,15 +80,25 @@ def libreoffice_pdf(docx: bytes, mappe: Path) -> Path:
             "pdf",
             "--outdir",
             str(mappe),
-            str(inn),
+            *(str(mappe / f"{navn}.docx") for navn in filer),
         ],
         check=True,
         capture_output=True,
         timeout=180,
     )
-    ut = mappe / "samtaleguide.pdf"
-    assert ut.exists(), "LibreOffice laget ingen PDF"
+    ut = {navn: mappe / f"{navn}.pdf" for navn in filer}
+    for navn, pdf in ut.items():
+        assert pdf.exists(), f"LibreOffice laget ingen PDF av {navn}"
     return ut
+
+
+def brodtekst(pdf: Path) -> str:
+    """The text of all pages in one line without the footers, so a paragraph that runs on to
+    the next page reads as one."""
+    bunntekst = re.compile(
+        rf"(?:Laget med|Lastet ned fra) Nærvær {DAGTEKST}|(?:· )?Side \d+ av \d+"
+    )
+    return " ".join(" ".join(bunntekst.sub(" ", side).split()) for side in sider(pdf))
 
 
 def antall_sider(pdf: Path) -> int:

@@ -41,3 +41,10 @@ def test_it_is_the_same_for_a_logged_in_user(client: Client, installasjon: Insta
     innlogget = tekst(svar.content)
     # Only the menu differs.
     assert innlogget.replace("Mine virksomheter Logg ut ", "") == anonym.replace("Logg inn ", "")
+
+
+def test_it_offers_the_employees_version_as_files(client: Client) -> None:
+    html = client.get("/samtalestotte/forbered-deg/").content.decode()
+    assert "Last ned veiledningen som Word (DOCX)" in tekst(html.encode())
+    assert 'href="/samtalestotte/forbered-deg.docx"' in html
+    assert 'href="/samtalestotte/forbered-deg.pdf"' in html

@@ -112,3 +112,12 @@ def test_the_content_can_come_from_an_operators_folder(client: Client, settings:
     # The test content's own title, nowhere in the shipped guide.
     assert "Testveileder for samtalen" in tekst(side(client).encode())
     assert ren(innhold().veileder.ingress) in tekst(side(client).encode())
+
+
+def test_it_offers_the_whole_guide_as_files_with_the_bransje(client: Client) -> None:
+    html = side(client, bransje="bygg")
+    t = tekst(html.encode())
+    assert "Last ned hele veilederen som Word (DOCX)" in t
+    assert "Last ned hele veilederen som PDF" in t
+    assert 'href="/samtalestotte/veileder.docx?bransje=bygg"' in html
+    assert 'href="/samtalestotte/veileder.pdf?bransje=bygg"' in html

@@ -132,3 +132,11 @@ def test_a_logged_in_leader_gets_their_bransje_questions(
     assert f"Spørsmål for {bransje.navn}" in t
     assert ren(bransje.sporsmal[0].tekst) in t
     assert f"Vi har valgt bransjen {bransje.navn} ut fra Fjordheim sykehjem." in t
+
+
+def test_every_step_offers_the_whole_guide_as_files(client: Client) -> None:
+    for del_, steg in alle_steg(innhold().veileder):
+        html = hent(client, del_.kode, steg.kode, bransje="bygg")
+        assert "Last ned hele veilederen som Word (DOCX)" in tekst(html.encode())
+        assert 'href="/samtalestotte/veileder.docx?bransje=bygg"' in html
+        assert 'href="/samtalestotte/veileder.pdf?bransje=bygg"' in html

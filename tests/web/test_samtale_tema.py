@@ -42,3 +42,10 @@ def test_it_keeps_the_bransje_for_the_guide(client: Client) -> None:
 
 def test_an_unknown_theme_is_404(client: Client) -> None:
     assert client.get("/samtalestotte/tema/finnes_ikke/").status_code == 404
+
+
+def test_it_offers_the_theme_as_files(client: Client) -> None:
+    html = client.get("/samtalestotte/tema/uenighet/").content.decode()
+    assert "Last ned temaet som Word (DOCX)" in tekst(html.encode())
+    assert 'href="/samtalestotte/tema/uenighet.docx"' in html
+    assert 'href="/samtalestotte/tema/uenighet.pdf"' in html

@@ -25,6 +25,7 @@ from naervaer.samtale.veiviser import alle_steg, finn_steg, forste_steg
 from naervaer.web.samtale.bransjevalg import INGEN, Bransjevalg, velg_bransje
 from naervaer.web.samtale.forms import Samtaleguideskjema, TemaOgBransje
 from naervaer.web.samtale.innhold import hent
+from naervaer.web.samtale.nedlasting import filsvar
 
 
 def _grunnlag(request: HttpRequest) -> tuple[Innhold, Bransjevalg]:
@@ -163,26 +164,9 @@ def lag(request: HttpRequest) -> HttpResponse:
     return render(request, "samtale/lag.html", kontekst)
 
 
-INNHOLDSTYPER = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "pdf": "application/pdf",
-}
-
-
 @sensitive_variables()
 def _fil(guide: Samtaleguide, format: str, tema: str | None) -> HttpResponse:
-    # python-docx and WeasyPrint load only when a file is asked for, so every other page is
-    # served without them.
-    if format == "docx":
-        from naervaer.samtale.wordfil import som_docx
-
-        innhold = som_docx(guide)
-    else:
-        from naervaer.samtale.pdffil import som_pdf
-
-        innhold = som_pdf(guide)
-    svar = HttpResponse(innhold, content_type=INNHOLDSTYPER[format])
-    filnavn = f"samtaleguide-{(tema or 'samtale').replace('_', '-')}-{guide.laget}.{format}"
-    svar["Content-Disposition"] = f'attachment; filename="{filnavn}"'
+    filnavn = f"samtaleguide-{(tema or 'samtale').replace('_', '-')}-{guide.laget}"
+    svar = filsvar(guide, format, filnavn)
     svar["Cache-Control"] = "private, no-store"
     return svar
