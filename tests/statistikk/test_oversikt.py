@@ -255,7 +255,6 @@ def test_the_history_lines_cover_every_quarter_up_to_the_period() -> None:
     assert [vist(p.prosent) for p in virksomheten.punkter[:2]] == [D("7.9"), D("8.0")]
     assert [lin.nokkel for lin in oversikt.linjer] == [
         "virksomhet",
-        "overordnet",
         "bransje",
         "sektor",
         "land",

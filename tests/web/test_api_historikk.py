@@ -10,7 +10,6 @@ from django.test import Client
 from tests.web.conftest import (
     HEMMELIG_PROSENT,
     HEMMELIG_PROSENT_PUNKTUM,
-    KONSERN,
     KVARTALER,
     SMAABYGG,
     SOLSIKKEN,
@@ -45,7 +44,6 @@ def test_every_line_of_solsikken(client: Client, installasjon: Installasjon) -> 
     funnet = linjer(data)
     assert list(funnet) == [
         "virksomhet",
-        "overordnet",
         "bransje",
         "sektor",
         "land",
@@ -54,7 +52,6 @@ def test_every_line_of_solsikken(client: Client, installasjon: Installasjon) -> 
     ]
     assert [linje["enhet"] for linje in funnet.values()] == [
         {"kategori": "VIRKSOMHET", "kode": SOLSIKKEN, "navn": "Solsikken barnehage AS"},
-        {"kategori": "OVERORDNET_ENHET", "kode": KONSERN, "navn": f"Overordnet enhet {KONSERN}"},
         {"kategori": "BRANSJE", "kode": "BARNEHAGER", "navn": "Bransjen barnehager"},
         {"kategori": "SEKTOR", "kode": "PRIVAT", "navn": "Privat og offentlig næringsvirksomhet"},
         {"kategori": "LAND", "kode": "NO", "navn": "Hele landet"},
@@ -64,8 +61,8 @@ def test_every_line_of_solsikken(client: Client, installasjon: Installasjon) -> 
     # Each year has the same seasons: 190, 193, 196, 199 of 2 400 mulige dagsverk
     # = 7,92 → 7.9; 8,04 → 8.0; 8,17 → 8.2; 8,29 → 8.3.
     assert prosenter(funnet["virksomhet"]) == [7.9, 8.0, 8.2, 8.3] * 2
-    # The konsern: 362, 365, 368, 371 of 3 650 = 9,92 → 9.9; 10.0; 10,08 → 10.1; 10,16 → 10.2.
-    assert prosenter(funnet["overordnet"]) == [9.9, 10.0, 10.1, 10.2] * 2
+    # No line for the overordnet enhet: it minus Solsikken would give masked Småbygg's figure.
+    assert "overordnet" not in funnet
     # 450 000 / 5 000 000 = 9.0
     assert prosenter(funnet["bransje"]) == [9.0] * 8
     # 6 000 000 / 110 000 000 = 5,45 → 5.5
@@ -91,9 +88,10 @@ def test_a_masked_virksomhet_is_null_and_never_leaks(
     assert funnet["virksomhet"]["punkter"] == [
         {"kvartal": k, "prosent": None, "maskert": True} for k in KVARTALER
     ]
-    # Bygg: 280 000 / 4 000 000 = 7.0; the konsern's 15 persons are shown
+    # Bygg: 280 000 / 4 000 000 = 7.0
     assert prosenter(funnet["bransje"]) == [7.0] * 8
-    assert prosenter(funnet["overordnet"]) == [9.9, 10.0, 10.1, 10.2] * 2
+    # The konsern (15 persons) minus Solsikken (12) would give Småbygg: no such line.
+    assert "overordnet" not in funnet
     # 3 persons is the class 1-4: 330 000 / 6 000 000 = 5.5
     assert funnet["storrelse"]["enhet"]["kode"] == "1-4"
     assert prosenter(funnet["storrelse"]) == [5.5] * 8

@@ -301,7 +301,6 @@ def lag_oversikt(
     """The overview of ``virksomhet`` on ``dag``; ``hent`` reads the quarters of several units
     (oldest first). Without ``kan_se_egne_tall`` no own figure is in the result."""
     egen = Enhet(Kategori.VIRKSOMHET, virksomhet.orgnr, virksomhet.navn)
-    overordnet = enhet_for(Kategori.OVERORDNET_ENHET, virksomhet.overordnet_orgnr)
     bransje = bransje_eller_naering(virksomhet.naeringskode)
     sektor = enhet_for(Kategori.SEKTOR, virksomhet.sektor)
     land = enhet_for(Kategori.LAND, "NO")
@@ -311,8 +310,6 @@ def lag_oversikt(
     # comes from them. The class says no more than Enhetsregisteret publishes; the figures
     # themselves stay inside this function unless the user may see them.
     enheter = [egen, bransje, sektor, land, fylke]
-    if kan_se_egne_tall:
-        enheter.append(overordnet)
     rader = dict(hent((e.kategori, e.kode) for e in enheter))
 
     publisering = gjeldende_publisering(lambda _: rader, dag, kalender)
@@ -357,7 +354,9 @@ def lag_oversikt(
 
     linjeenheter: list[tuple[str, Enhet]] = []
     if kan_se_egne_tall:
-        linjeenheter += [("virksomhet", egen), ("overordnet", overordnet)]
+        # No line for the overordnet enhet: it minus the user's own virksomhet would give a
+        # masked sibling's figure, and spec §7 forbids a total that reveals a masked part.
+        linjeenheter.append(("virksomhet", egen))
     linjeenheter += [("bransje", bransje), ("sektor", sektor), ("land", land), ("fylke", fylke)]
     if storrelse is not None:
         linjeenheter.append(("storrelse", storrelse))

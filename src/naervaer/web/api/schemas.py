@@ -200,9 +200,10 @@ class Linje(Svar):
     """Én enhets sykefravær kvartal for kvartal."""
 
     nokkel: str = Field(
-        description="Hvilken linje: virksomhet, overordnet (den overordnede enheten), bransje "
-        "(eller næring), sektor, land, fylke eller storrelse. virksomhet og overordnet finnes "
-        "bare med statistikkretten, storrelse bare når virksomheten har en størrelsesklasse."
+        description="Hvilken linje: virksomhet, bransje (eller næring), sektor, land, fylke eller "
+        "storrelse. virksomhet finnes bare med statistikkretten, storrelse bare når virksomheten "
+        "har en størrelsesklasse. Den overordnede enheten vises ikke: den minus virksomheten "
+        "kunne gitt et maskert tall for en annen virksomhet i samme konsern."
     )
     enhet: Enhet
     punkter: list[Punkt] = Field(description="Ett punkt per kvartal i kvartaler, eldste først.")
@@ -213,8 +214,7 @@ class Historikk(Svar):
 
     virksomhet: Virksomhet
     kan_se_egne_tall: bool = Field(
-        description="false når brukeren mangler statistikkretten: da mangler linjene "
-        "virksomhet og overordnet."
+        description="false når brukeren mangler statistikkretten: da mangler linjen virksomhet."
     )
     maskeringsterskel: Maskeringsterskel
     periode: Kvartaltekst | None = Field(

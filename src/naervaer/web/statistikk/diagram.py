@@ -23,7 +23,6 @@ VENSTRE, HOYRE, TOPP, BUNN = 52, 16, 16, 44
 # Colours with at least 3:1 contrast against white (WCAG 1.4.11), dash patterns as a second cue.
 STILER: dict[str, tuple[str, str]] = {
     "virksomhet": ("#005b82", ""),
-    "overordnet": ("#7f3c8d", "8 4"),
     "bransje": ("#c2410c", "2 3"),
     "sektor": ("#0f766e", "10 4 2 4"),
     "land": ("#23262a", "6 3"),
