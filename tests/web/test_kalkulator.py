@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
+from naervaer.web.statistikk.models import Kvartalsstatistikk
 from tests.web.conftest import (
     HEMMELIG_PROSENT,
     HEMMELIG_PROSENT_PUNKTUM,
@@ -319,6 +320,19 @@ def test_a_masked_virksomhet_is_not_prefilled(client: Client, installasjon: Inst
         html = hent(client, SMAABYGG, modus=modus)
         for hemmelig in (HEMMELIG_PROSENT, HEMMELIG_PROSENT_PUNKTUM, "686,8", "686.8"):
             assert hemmelig not in html
+
+
+def test_one_masked_quarter_stops_the_prefill(client: Client, installasjon: Installasjon) -> None:
+    """The sum now minus the sum a quarter ago would give the masked quarter's dagsverk."""
+    Kvartalsstatistikk.objects.filter(
+        kategori="VIRKSOMHET", kode=SOLSIKKEN, arstall=2025, kvartal=2
+    ).update(antall_personer=3)
+    client.force_login(installasjon.leser)
+    html = hent(client)
+    for navn in ("tapte_dagsverk", "prosent", "mulige_dagsverk"):
+        assert verdi(html, navn) == ""
+    # 190 + 193 + 196 + 199 = 778 tapte dagsverk would have been prefilled.
+    assert "778" not in html
 
 
 def test_without_the_statistics_right_nothing_is_prefilled(
