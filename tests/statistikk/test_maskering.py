@@ -223,3 +223,11 @@ def test_no_figure_from_fewer_than_five_persons_is_shown(verdi: Decimal, antall:
 def test_a_higher_threshold_masks_at_least_as_much(terskel: int, antall: int) -> None:
     figur = masker(Decimal(1), antall, Terskel(terskel))
     assert (figur is MASKERT) == (antall < terskel)
+
+
+def test_masked_parts_that_together_are_too_few_take_one_more_with_them() -> None:
+    # B and C are masked (1 person each); with A shown, total − A = B + C would be a figure
+    # from 2 persons, so A goes too.
+    assert sekundaer_maskering({"A": 10, "B": 1, "C": 1}) == {("A",), ("B",), ("C",)}
+    # Two masked parts of 3 and 4 persons are 7 together: no third part needs to go.
+    assert sekundaer_maskering({"A": 10, "B": 3, "C": 4}) == {("B",), ("C",)}

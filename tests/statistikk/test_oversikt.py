@@ -299,3 +299,16 @@ def test_a_terskel_above_five_masks_more() -> None:
     )
     assert isinstance(panel(oversikt, Maal.TOTALT).egen.prosent, Maskert)  # type: ignore[union-attr]
     assert vist(panel(oversikt, Maal.TOTALT).referanse.prosent) == D("9.0")
+
+
+def test_a_small_virksomhets_size_class_is_not_told_to_those_without_the_right() -> None:
+    # «1-4 personer» would say that the virksomhet's own figures are masked.
+    uten_rett = lag_oversikt(
+        BARNEHAGE, standardlager(egne_personer=3), kan_se_egne_tall=False, dag=ETTER_PUBLISERING
+    )
+    assert uten_rett.storrelse is None
+    assert "storrelse" not in {linje.nokkel for linje in uten_rett.linjer}
+    med_rett = lag_oversikt(
+        BARNEHAGE, standardlager(egne_personer=3), kan_se_egne_tall=True, dag=ETTER_PUBLISERING
+    )
+    assert med_rett.storrelse is not None and med_rett.storrelse.kode == "1-4"

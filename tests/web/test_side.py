@@ -152,4 +152,6 @@ def test_the_page_sends_the_security_headers(client: Client, installasjon: Insta
     assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
     assert "unsafe-inline" not in csp
     assert svar["X-Frame-Options"] == "DENY"
+    # The page holds the virksomhet's figures: no cache may keep it.
+    assert "no-store" in svar["Cache-Control"] and "private" in svar["Cache-Control"]
     assert svar["X-Content-Type-Options"] == "nosniff"

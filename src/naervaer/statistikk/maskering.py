@@ -175,7 +175,15 @@ def sekundaer_maskering(
             maskerte = [sti for sti in deler_av_node if sti in maskert]
             viste = [sti for sti in deler_av_node if sti not in maskert]
             ukjente = len(maskerte) + (node in maskert)
-            if ukjente != 1:
+            # Two or more masked parts of a shown node add up to the node minus the shown parts;
+            # when together they are still fewer than the threshold, that sum is itself personal
+            # data, so one more part must go.
+            gruppe_for_liten = (
+                node not in maskert
+                and len(maskerte) > 1
+                and terskel.maskerer(sum(antall[sti] for sti in maskerte))
+            )
+            if ukjente != 1 and not gruppe_for_liten:
                 continue
             # An only part that is masked equals its node, so the node goes; otherwise a part does.
             maskert.add(minste(viste) if viste else node)

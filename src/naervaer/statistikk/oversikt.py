@@ -307,8 +307,9 @@ def lag_oversikt(
     fylke = enhet_for(Kategori.FYLKE, virksomhet.kommunenummer[:2])
 
     # The virksomhet's own rows are read also without the statistics right: its size class
-    # comes from them. The class says no more than Enhetsregisteret publishes; the figures
-    # themselves stay inside this function unless the user may see them.
+    # comes from them. A class of at least the masking threshold says no more than the range
+    # Enhetsregisteret publishes; the figures themselves stay inside this function unless the
+    # user may see them.
     enheter = [egen, bransje, sektor, land, fylke]
     rader = dict(hent((e.kategori, e.kode) for e in enheter))
 
@@ -320,8 +321,12 @@ def lag_oversikt(
         i_perioden = [r for r in _rader(rader, egen) if r.kvartal <= periode]
         if i_perioden and i_perioden[-1].tall.antall_personer > 0:
             klasse = storrelse_for(i_perioden[-1].tall.antall_personer)
-            storrelse = enhet_for(Kategori.STORRELSE, klasse.kode)
-            rader.update(hent([(storrelse.kategori, storrelse.kode)]))
+            # «1-4» would tell a user without the right that the figures are masked, and so
+            # that fewer than five persons work there: that is the virksomhet's own figure.
+            if kan_se_egne_tall or not terskel.maskerer(klasse.minst):
+                storrelse = enhet_for(Kategori.STORRELSE, klasse.kode)
+            if storrelse is not None:
+                rader.update(hent([(storrelse.kategori, storrelse.kode)]))
     if not kan_se_egne_tall:
         del rader[(egen.kategori, egen.kode)]
 

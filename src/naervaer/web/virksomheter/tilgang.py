@@ -18,6 +18,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 
 from naervaer.statistikk.oversikt import Virksomhetsdata
 from naervaer.web.virksomheter.models import Tilgang, Tilgangsforesporsel, Virksomhet
@@ -83,7 +84,10 @@ def med_virksomhet(
             tilgang = rettigheter(request.user, orgnr)
         except IngenTilgang:
             raise Http404("Ingen virksomhet med dette organisasjonsnummeret") from None
-        return visning(request, tilgang, *args, **kwargs)
+        svar = visning(request, tilgang, *args, **kwargs)
+        # A virksomhet's pages hold its figures: no shared cache keeps them, nor the browser's.
+        patch_cache_control(svar, private=True, no_store=True)
+        return svar
 
     return innpakket
 

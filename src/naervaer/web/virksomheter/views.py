@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,6 +9,8 @@ from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from naervaer.web.virksomheter.models import Tilgangsforesporsel, Virksomhet
@@ -21,48 +24,57 @@ from naervaer.web.virksomheter.tilgang import (
 )
 from naervaer.web.virksomheter.varsling import varsle_administratorer
 
+# One answer whatever happens after the orgnr is well-formed: a user with no tie must not learn
+# whether a virksomhet exists, what it is called or whether it uses Nærvær.
+REGISTRERT = (
+    "Forespørselen er registrert. Finnes virksomheten i Nærvær, får administratorene beskjed, "
+    "og du får tilgang når en av dem godkjenner den."
+)
+# A refused request cannot be renewed at once, and nobody may flood administrators with mail.
+KARANTENE_ETTER_AVSLAG = timedelta(days=30)
+MAKS_FORESPORSLER_PER_DOGN = 10
+
 
 @login_required
 @require_POST
 def be_om_tilgang(request: HttpRequest) -> HttpResponseRedirect:
     """Ask for the statistics right, from the picker (any orgnr) or from a virksomhet's page."""
+    bruker = innlogget(request)
     orgnr = re.sub(r"\s", "", request.POST.get("orgnr", ""))
-    tilbake = request.POST.get("tilbake") or reverse("kontoer:forside") + "?velg=1"
-    if not tilbake.startswith("/"):
-        tilbake = reverse("kontoer:forside")
+    tilbake = request.POST.get("tilbake", "")
+    if not url_has_allowed_host_and_scheme(
+        tilbake, {request.get_host()}, require_https=request.is_secure()
+    ) or not tilbake.startswith("/"):
+        tilbake = reverse("kontoer:forside") + "?velg=1"
     if not re.fullmatch(r"\d{9}", orgnr):
         messages.error(request, "Organisasjonsnummeret må ha 9 siffer.")
         return redirect(tilbake)
+    messages.success(request, REGISTRERT)
     virksomhet = Virksomhet.objects.filter(orgnr=orgnr).first()
-    if virksomhet is None:
-        messages.error(request, f"Vi finner ingen virksomhet med organisasjonsnummer {orgnr}.")
+    naa = timezone.now()
+    if (
+        virksomhet is None
+        or Tilgangsforesporsel.objects.filter(
+            bruker=bruker,
+            virksomhet=virksomhet,
+            status=Tilgangsforesporsel.Status.AVSLATT,
+            behandlet__gte=naa - KARANTENE_ETTER_AVSLAG,
+        ).exists()
+        or Tilgangsforesporsel.objects.filter(
+            bruker=bruker, opprettet__gte=naa - timedelta(days=1)
+        ).count()
+        >= MAKS_FORESPORSLER_PER_DOGN
+    ):
         return redirect(tilbake)
     begrunnelse = request.POST.get("begrunnelse", "").strip()[:500]
     try:
         with transaction.atomic():
             foresporsel = Tilgangsforesporsel.objects.create(
-                bruker=innlogget(request), virksomhet=virksomhet, begrunnelse=begrunnelse
+                bruker=bruker, virksomhet=virksomhet, begrunnelse=begrunnelse
             )
     except IntegrityError:
-        messages.info(
-            request,
-            f"Du har allerede bedt om tilgang til {virksomhet.navn}. "
-            "Administratorene har fått beskjed.",
-        )
-        return redirect(tilbake)
-    sendt = varsle_administratorer(request, foresporsel)
-    if sendt:
-        messages.success(
-            request,
-            f"Forespørselen er sendt til administratorene for {virksomhet.navn}. "
-            "Du får tilgang så snart en av dem godkjenner den.",
-        )
-    else:
-        messages.success(
-            request,
-            f"Forespørselen er registrert hos {virksomhet.navn}. Den vises for administratorene "
-            "neste gang de logger inn.",
-        )
+        return redirect(tilbake)  # asked already: the administrators know
+    varsle_administratorer(request, foresporsel)
     return redirect(tilbake)
 
 
