@@ -195,7 +195,7 @@ def test_ask_for_access_and_get_it_with_one_click(nettsted: Nettsted) -> None:
         "Bransjen barnehager"
     )
     side.get_by_role("button", name="Be om tilgang").click()
-    expect(side.get_by_role("status")).to_contain_text("Forespørselen er sendt")
+    expect(side.get_by_role("status")).to_contain_text("Forespørselen er registrert")
     expect(side.get_by_text("Du har bedt om tilgang.")).to_be_visible()
     logg_ut(side)
 

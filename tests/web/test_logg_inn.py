@@ -55,3 +55,33 @@ def test_the_form_needs_its_csrf_token(installasjon: Installasjon) -> None:
     klient = Client(enforce_csrf_checks=True)
     svar = klient.post("/logg-inn/", {"username": "leser@example.no", "password": PASSORD})
     assert svar.status_code == 403
+
+
+def test_guessing_is_stopped_after_ten_wrong_passwords(
+    client: Client, installasjon: Installasjon
+) -> None:
+    for _ in range(10):
+        svar = client.post("/logg-inn/", {"username": "leser@example.no", "password": "feil"})
+    # The eleventh try, even with the right password, waits: the account is locked for a while.
+    svar = client.post("/logg-inn/", {"username": "leser@example.no", "password": PASSORD})
+    assert svar.status_code == 429
+    assert "For mange forsøk" in svar.content.decode()
+    # Another account from the same machine is not locked.
+    svar = client.post("/logg-inn/", {"username": "admin@example.no", "password": PASSORD})
+    assert svar.status_code == 302
+
+
+def test_a_right_password_resets_the_count(client: Client, installasjon: Installasjon) -> None:
+    for _ in range(9):
+        client.post("/logg-inn/", {"username": "leser@example.no", "password": "feil"})
+    assert (
+        client.post("/logg-inn/", {"username": "leser@example.no", "password": PASSORD}).status_code
+        == 302
+    )
+    client.post("/logg-ut/")
+    for _ in range(9):
+        client.post("/logg-inn/", {"username": "leser@example.no", "password": "feil"})
+    assert (
+        client.post("/logg-inn/", {"username": "leser@example.no", "password": PASSORD}).status_code
+        == 302
+    )

@@ -128,7 +128,11 @@ def test_openid_connect_is_plugged_in_by_configuration(monkeypatch: pytest.Monke
     )
     assert s.OIDC_PAA is True
     assert "mozilla_django_oidc" in s.INSTALLED_APPS
-    assert s.AUTHENTICATION_BACKENDS[0] == "naervaer.web.kontoer.oidc.OidcInnlogging"
+    # After django-axes, which must come first to count failed logins.
+    assert s.AUTHENTICATION_BACKENDS[:2] == [
+        "axes.backends.AxesStandaloneBackend",
+        "naervaer.web.kontoer.oidc.OidcInnlogging",
+    ]
     assert s.OIDC_USE_PKCE and s.OIDC_PKCE_CODE_CHALLENGE_METHOD == "S256"
     with pytest.raises(ImproperlyConfigured, match="NAERVAER_OIDC_TOKEN"):
         les_settings(

@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -91,6 +92,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "csp",
+    "axes",
     "naervaer.web.kontoer",
     "naervaer.web.virksomheter",
     "naervaer.web.statistikk",
@@ -108,6 +110,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "naervaer.web.urls"
@@ -186,6 +190,19 @@ if OIDC_PAA:
         raise ImproperlyConfigured(
             f"{mangler.args[0]} må settes når NAERVAER_OIDC_KLIENT_ID er satt"
         ) from mangler
+
+# Guessing passwords: after 10 failures for one e-mail address from one address, that pair waits
+# 15 minutes. Argon2 makes each guess cost the server CPU, so this also guards the machine.
+AUTHENTICATION_BACKENDS.insert(0, "axes.backends.AxesStandaloneBackend")
+AXES_FAILURE_LIMIT = int(os.environ.get("NAERVAER_INNLOGGING_FORSOK", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "kontoer/sperret.html"
+AXES_VERBOSE = False
+if _flagg("NAERVAER_BAK_PROXY"):
+    AXES_IPWARE_PROXY_COUNT = 1
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 # --- Mail ----------------------------------------------------------------------------------------
 
