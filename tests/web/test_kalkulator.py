@@ -32,7 +32,9 @@ SOLSIKKEN_MULIGE = 4 * 2400  # 9 600
 
 
 # The form's start tag; its attribute values may hold «>» (a CSS selector).
-SKJEMA = re.compile(r'<form method="get"(?:"[^"]*"|[^">])*>')
+SKJEMA = re.compile(
+    r'<form method="post" action="[^"]*" class="kalkulator__skjema"(?:"[^"]*"|[^">])*>'
+)
 
 
 def url(orgnr: str) -> str:
@@ -68,7 +70,8 @@ def verdi(html: str, navn: str) -> str:
 
 
 def hent(client: Client, orgnr: str = SOLSIKKEN, **parametre: str) -> str:
-    svar = client.get(url(orgnr), parametre)
+    """The page as a first visit (GET), or with what the user typed (POST, as the form sends)."""
+    svar = client.post(url(orgnr), parametre) if parametre else client.get(url(orgnr))
     assert svar.status_code == 200
     return svar.content.decode()
 
@@ -105,13 +108,12 @@ def test_the_page_links_back_and_is_made_for_htmx_without_needing_it(
     html = hent(client)
     assert f'href="/virksomhet/{SOLSIKKEN}/">Tilbake til sykefraværsstatistikken' in html
     skjema = re.search(SKJEMA, html)
-    assert skjema, "the calculator is a GET form, so it works without script"
+    assert skjema, "the calculator is a plain form, so it works without script"
     for attributt in (
-        f'hx-get="{url(SOLSIKKEN)}"',
+        f'hx-post="{url(SOLSIKKEN)}"',
         'hx-trigger="input changed delay:300ms, change"',
         'hx-target="#resultat"',
         'hx-select="#resultat > *"',
-        'hx-push-url="true"',
     ):
         assert attributt in skjema.group(0)
     assert 'id="resultat" aria-live="polite"' in html
@@ -380,7 +382,7 @@ def test_an_anonymous_user_is_sent_to_log_in(client: Client, installasjon: Insta
 
 def test_an_htmx_request_gets_the_result_region(client: Client, installasjon: Installasjon) -> None:
     client.force_login(installasjon.leser)
-    svar = client.get(
+    svar = client.post(
         url(SOLSIKKEN),
         {"tapte_dagsverk": "778", "maal_dagsverk": "abc", "kostnad_per_dag": "4 700"},
         headers={"HX-Request": "true"},
@@ -395,3 +397,13 @@ def test_an_htmx_request_gets_the_result_region(client: Client, installasjon: In
     assert skjema
     for navn in ("tapte_dagsverk", "maal_dagsverk", "prosent", "kostnad_per_dag"):
         assert f"#feil-{navn}" in skjema.group(0)
+
+
+def test_the_figures_never_go_into_the_address(client: Client, installasjon: Installasjon) -> None:
+    client.force_login(installasjon.leser)
+    html = hent(client)
+    skjema = re.search(r"<form [^>]*kalkulator__skjema[^>]*>", html)
+    assert skjema is not None
+    assert 'method="post"' in skjema.group(0) and "hx-post=" in skjema.group(0)
+    assert "hx-push-url" not in skjema.group(0) and "hx-get" not in skjema.group(0)
+    assert 'name="csrfmiddlewaretoken"' in html

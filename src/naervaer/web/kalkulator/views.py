@@ -4,6 +4,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.http import require_http_methods
 
 from naervaer.statistikk.kostnad import DAGSVERK_PER_ARSVERK
 from naervaer.statistikk.maskering import Terskel
@@ -20,6 +21,7 @@ from naervaer.web.statistikk.lager import hent_enheter
 from naervaer.web.virksomheter.tilgang import Rettigheter, med_virksomhet
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 @med_virksomhet
 def kalkulator(request: HttpRequest, tilgang: Rettigheter) -> HttpResponse:
     """One page for both the plain form and htmx: htmx picks the result region out of it."""
@@ -33,7 +35,10 @@ def kalkulator(request: HttpRequest, tilgang: Rettigheter) -> HttpResponse:
         terskel=terskel,
     )
     kostnad_per_dag = konfigurert_kostnad_per_dag()
-    skjema = lag_skjema(request.GET, forslag, kostnad_per_dag)
+    # A first visit is a GET with nothing filled in; the figures come by POST.
+    skjema = lag_skjema(
+        request.POST if request.method == "POST" else request.GET, forslag, kostnad_per_dag
+    )
     resultat = beregn(skjema.inndata(), kostnad_per_dag, dag) if skjema.is_valid() else None
     kontekst = {
         "tilgang": tilgang,
