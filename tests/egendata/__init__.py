@@ -1,0 +1,1 @@
+"""The employer's own data: reading, recognising and checking payroll and HR exports."""
