@@ -201,7 +201,7 @@ def test_ask_for_access_and_get_it_with_one_click(nettsted: Nettsted) -> None:
 
     nettsted.logg_inn_med_skjema("admin@example.no")
     side.get_by_role("link", name="Solsikken barnehage AS").click()
-    side.get_by_role("link", name="Forespørsler om tilgang").click()
+    side.get_by_role("link", name="Tilgang og forespørsler").click()
     side.get_by_role("button", name="Gi tilgang til Ulla").click()
     expect(side.get_by_role("status")).to_contain_text("Ulla kan nå se sykefraværsstatistikken.")
     expect(side.get_by_text("Ingen venter på svar.")).to_be_visible()

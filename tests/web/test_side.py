@@ -127,9 +127,9 @@ def test_without_the_right_only_benchmarks_and_a_way_to_ask(
 
 def test_administrators_see_the_way_to_requests(client: Client, installasjon: Installasjon) -> None:
     client.force_login(installasjon.admin)
-    assert "Forespørsler om tilgang" in side(client, SOLSIKKEN)
+    assert "Tilgang og forespørsler" in side(client, SOLSIKKEN)
     client.force_login(installasjon.leser)
-    assert "Forespørsler om tilgang" not in side(client, SOLSIKKEN)
+    assert "Tilgang og forespørsler" not in side(client, SOLSIKKEN)
 
 
 def test_others_and_strangers_get_nothing(client: Client, installasjon: Installasjon) -> None:

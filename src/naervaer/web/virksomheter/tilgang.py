@@ -168,3 +168,42 @@ def innlogget(request: HttpRequest) -> User:
     if not isinstance(request.user, User):
         raise PermissionError("visningen krever innlogging")
     return request.user
+
+
+def brukere_med_tilgang(administrator: Rettigheter) -> list[Tilgang]:
+    """Everyone tied to the administrator's virksomhet, for the page where access is taken away."""
+    if not administrator.er_administrator:
+        return []
+    return list(
+        Tilgang.objects.filter(virksomhet=administrator.virksomhet)
+        .select_related("bruker")
+        .order_by("-er_administrator", "bruker__email")
+    )
+
+
+class SisteAdministrator(Exception):
+    """A virksomhet must keep one administrator, or nobody could grant access again."""
+
+
+@transaction.atomic
+def fjern_tilgang(tilgang_id: int, administrator: Rettigheter) -> Tilgang:
+    """Take a user's tie to the administrator's virksomhet away (someone who left or moved)."""
+    if not administrator.er_administrator:
+        raise IkkeAdministrator(administrator.virksomhet.orgnr)
+    tilgang = (
+        Tilgang.objects.select_for_update()
+        .select_related("bruker")
+        .filter(pk=tilgang_id, virksomhet=administrator.virksomhet)
+        .first()
+    )
+    if tilgang is None:
+        raise Http404("Fant ingen slik tilgang")
+    if (
+        tilgang.er_administrator
+        and not Tilgang.objects.filter(virksomhet=administrator.virksomhet, er_administrator=True)
+        .exclude(pk=tilgang.pk)
+        .exists()
+    ):
+        raise SisteAdministrator(administrator.virksomhet.orgnr)
+    tilgang.delete()
+    return tilgang

@@ -14,4 +14,9 @@ urlpatterns = [
         views.behandle_foresporsel,
         name="behandle",
     ),
+    path(
+        "virksomhet/<str:orgnr>/tilgang/fjern/<int:tilgang_id>/",
+        views.fjern,
+        name="fjern",
+    ),
 ]

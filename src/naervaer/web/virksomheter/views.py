@@ -17,7 +17,10 @@ from naervaer.web.virksomheter.models import Tilgangsforesporsel, Virksomhet
 from naervaer.web.virksomheter.tilgang import (
     IkkeAdministrator,
     Rettigheter,
+    SisteAdministrator,
     behandle,
+    brukere_med_tilgang,
+    fjern_tilgang,
     innlogget,
     med_virksomhet,
     ventende_foresporsler,
@@ -91,7 +94,11 @@ def tilganger(request: HttpRequest, tilgang: Rettigheter) -> HttpResponse:
     return render(
         request,
         "virksomheter/tilganger.html",
-        {"tilgang": tilgang, "foresporsler": ventende_foresporsler(tilgang)},
+        {
+            "tilgang": tilgang,
+            "foresporsler": ventende_foresporsler(tilgang),
+            "brukere": brukere_med_tilgang(tilgang),
+        },
     )
 
 
@@ -112,4 +119,27 @@ def behandle_foresporsel(
         messages.success(request, f"{hvem} kan nå se sykefraværsstatistikken.")
     else:
         messages.info(request, f"Forespørselen fra {hvem} er avslått.")
+    return redirect("virksomheter:tilganger", orgnr=tilgang.virksomhet.orgnr)
+
+
+@require_POST
+@med_virksomhet
+def fjern(request: HttpRequest, tilgang: Rettigheter, tilgang_id: int) -> HttpResponse:
+    """Take a user's access away, e.g. when they leave: one click on the administrators' page."""
+    try:
+        fjernet = fjern_tilgang(tilgang_id, tilgang)
+    except IkkeAdministrator:
+        return render(
+            request, "virksomheter/ikke_administrator.html", {"tilgang": tilgang}, status=403
+        )
+    except SisteAdministrator:
+        messages.error(
+            request,
+            "Virksomheten må ha minst én administrator. Gjør en annen til administrator først.",
+        )
+        return redirect("virksomheter:tilganger", orgnr=tilgang.virksomhet.orgnr)
+    hvem = fjernet.bruker.get_full_name() or fjernet.bruker.email
+    messages.success(request, f"{hvem} har ikke lenger tilgang til {tilgang.virksomhet.navn}.")
+    if fjernet.bruker_id == innlogget(request).pk:
+        return redirect("kontoer:forside")
     return redirect("virksomheter:tilganger", orgnr=tilgang.virksomhet.orgnr)
