@@ -14,7 +14,6 @@ from django.http import QueryDict
 
 from naervaer.statistikk.oversikt import Grunnlag, Linje, Oversikt
 
-EGNE_LINJER = frozenset({"virksomhet"})
 STANDARD_LINJER = ("virksomhet", "bransje", "land")
 
 
