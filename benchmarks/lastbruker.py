@@ -17,7 +17,7 @@ def lag_bruker(antall: int, passord: str) -> list[str]:
     from django.contrib.auth import get_user_model
 
     from naervaer.web.statistikk.models import Kvartalsstatistikk
-    from naervaer.web.virksomheter.models import Tilgang, Virksomhet
+    from naervaer.web.virksomheter.models import Rolle, Tilgang, Virksomhet
 
     bruker, _ = get_user_model().objects.get_or_create(username="last@example.no")
     bruker.email = "last@example.no"
@@ -30,7 +30,7 @@ def lag_bruker(antall: int, passord: str) -> list[str]:
     kjente = set(Virksomhet.objects.values_list("orgnr", flat=True))
     valgt = random.Random(2026).sample(sorted(med_tall & kjente), antall)
     Tilgang.objects.bulk_create(
-        [Tilgang(bruker=bruker, virksomhet_id=o, kan_se_statistikk=True) for o in valgt]
+        [Tilgang(bruker=bruker, virksomhet_id=o, rolle=Rolle.STATISTIKK) for o in valgt]
     )
     return valgt
 

@@ -161,7 +161,7 @@ def installasjon(db: None) -> Installasjon:
     from django.contrib.auth import get_user_model
 
     from naervaer.web.statistikk.models import Kvartalsstatistikk
-    from naervaer.web.virksomheter.models import Tilgang, Virksomhet
+    from naervaer.web.virksomheter.models import Rolle, Tilgang, Virksomhet
 
     Virksomhet.objects.bulk_create(
         [
@@ -210,21 +210,11 @@ def installasjon(db: None) -> Installasjon:
     )
     Tilgang.objects.bulk_create(
         [
-            Tilgang(
-                bruker=inst.admin,
-                virksomhet_id=SOLSIKKEN,
-                kan_se_statistikk=True,
-                er_administrator=True,
-            ),
-            Tilgang(
-                bruker=inst.admin,
-                virksomhet_id=SMAABYGG,
-                kan_se_statistikk=True,
-                er_administrator=True,
-            ),
-            Tilgang(bruker=inst.leser, virksomhet_id=SOLSIKKEN, kan_se_statistikk=True),
-            Tilgang(bruker=inst.uten_rett, virksomhet_id=SOLSIKKEN),
-            Tilgang(bruker=inst.sykehjem, virksomhet_id=SYKEHJEMMET, kan_se_statistikk=True),
+            Tilgang(bruker=inst.admin, virksomhet_id=SOLSIKKEN, rolle=Rolle.ADMINISTRATOR),
+            Tilgang(bruker=inst.admin, virksomhet_id=SMAABYGG, rolle=Rolle.ADMINISTRATOR),
+            Tilgang(bruker=inst.leser, virksomhet_id=SOLSIKKEN, rolle=Rolle.STATISTIKK),
+            Tilgang(bruker=inst.uten_rett, virksomhet_id=SOLSIKKEN, rolle=Rolle.ANSATT),
+            Tilgang(bruker=inst.sykehjem, virksomhet_id=SYKEHJEMMET, rolle=Rolle.STATISTIKK),
         ]
     )
     return inst

@@ -40,6 +40,7 @@ def test_the_figures_of_solsikken_against_the_bransje(
         "navn": "Solsikken barnehage AS",
         "kan_se_statistikk": True,
         "er_administrator": False,
+        "rolle": "STATISTIKK",
     }
     assert data["kan_se_egne_tall"] is True
     assert data["maskeringsterskel"] == 5
@@ -220,7 +221,7 @@ def test_before_any_statistics_there_is_no_period(client: Client, django_user_mo
         kommunenummer="0301",
     )
     bruker = django_user_model.objects.create_user("ny@example.no")
-    Tilgang.objects.create(bruker=bruker, virksomhet=ny, kan_se_statistikk=True)
+    Tilgang.objects.create(bruker=bruker, virksomhet=ny, rolle="STATISTIKK")
     client.force_login(bruker)
     svar, data = hent(client, sti(ny.orgnr))
     assert svar.status_code == 200
@@ -241,7 +242,7 @@ def test_an_unknown_sektor_and_no_bransje_do_not_break_it(
         sektor="UKJENT",
         kommunenummer="0301",
     )
-    Tilgang.objects.create(bruker=installasjon.leser, virksomhet=ukjent, kan_se_statistikk=True)
+    Tilgang.objects.create(bruker=installasjon.leser, virksomhet=ukjent, rolle="STATISTIKK")
     client.force_login(installasjon.leser)
     _, data = hent(client, sti(ukjent.orgnr), sammenlign="sektor")
     assert data["referanse"] == {"kategori": "SEKTOR", "kode": "UKJENT", "navn": "Ukjent sektor"}

@@ -28,12 +28,14 @@ def test_an_administrator_sees_both_virksomheter_by_name(
                 "navn": "Småbygg AS",
                 "kan_se_statistikk": True,
                 "er_administrator": True,
+                "rolle": "ADMINISTRATOR",
             },
             {
                 "orgnr": SOLSIKKEN,
                 "navn": "Solsikken barnehage AS",
                 "kan_se_statistikk": True,
                 "er_administrator": True,
+                "rolle": "ADMINISTRATOR",
             },
         ]
     }

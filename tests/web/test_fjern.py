@@ -21,7 +21,7 @@ def test_the_page_lists_everyone_with_access(client: Client, installasjon: Insta
     t = tekst(client.get(f"/virksomhet/{SOLSIKKEN}/tilgang/").content)
     assert "Ada (admin@example.no) · administrator" in t
     assert "Leif (leser@example.no) · ser statistikken" in t
-    assert "Ulla (uten.rett@example.no) · ser bare bransjetall" in t
+    assert "Ulla (uten.rett@example.no) · ansatt" in t
     # Only this virksomhet's people: Siri is tied to the sykehjem.
     assert "sykehjem@example.no" not in t
 

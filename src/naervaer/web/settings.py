@@ -98,6 +98,9 @@ INSTALLED_APPS = [
     "naervaer.web.statistikk",
     "naervaer.web.kalkulator",
     "naervaer.web.samtale",
+    "naervaer.web.egendata",
+    "naervaer.web.revisjon",
+    "naervaer.web.oppfolging",
 ]
 
 MIDDLEWARE = [

@@ -98,6 +98,12 @@ class Virksomhet(Svar):
     er_administrator: bool = Field(
         description="Om brukeren kan gi andre tilgang til virksomhetens tall."
     )
+    rolle: str = Field(
+        description=(
+            "Brukerens rolle i virksomheten: ADMINISTRATOR, HR, LEDER, VERNEOMBUD, "
+            "TILLITSVALGT, STATISTIKK eller ANSATT."
+        )
+    )
 
 
 class Virksomheter(Svar):

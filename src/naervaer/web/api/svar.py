@@ -34,6 +34,7 @@ def virksomhet(tilgang: Rettigheter) -> s.Virksomhet:
         navn=tilgang.virksomhet.navn,
         kan_se_statistikk=tilgang.kan_se_statistikk,
         er_administrator=tilgang.er_administrator,
+        rolle=tilgang.rolle.value,
     )
 
 

@@ -51,8 +51,20 @@ class Virksomhet(models.Model):
         return f"{self.orgnr[:3]} {self.orgnr[3:6]} {self.orgnr[6:]}"
 
 
+class Rolle(models.TextChoices):
+    """What a user is in a virksomhet. ``tilgang.py`` turns a role into rights, in one place."""
+
+    ADMINISTRATOR = "ADMINISTRATOR", "administrator"
+    HR = "HR", "HR"
+    LEDER = "LEDER", "leder"
+    VERNEOMBUD = "VERNEOMBUD", "verneombud"
+    TILLITSVALGT = "TILLITSVALGT", "tillitsvalgt"
+    STATISTIKK = "STATISTIKK", "ser statistikken"
+    ANSATT = "ANSATT", "ansatt"
+
+
 class Tilgang(models.Model):
-    """A user's tie to a virksomhet, and what the user may do there.
+    """A user's tie to a virksomhet, with one role.
 
     Read only through ``naervaer.web.virksomheter.tilgang``: that module is the one place that
     decides who sees what.
@@ -62,8 +74,9 @@ class Tilgang(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tilganger"
     )
     virksomhet = models.ForeignKey(Virksomhet, on_delete=models.CASCADE, related_name="tilganger")
-    kan_se_statistikk: models.BooleanField[bool, bool] = models.BooleanField(default=False)
-    er_administrator: models.BooleanField[bool, bool] = models.BooleanField(default=False)
+    rolle: models.CharField[str, str] = models.CharField(
+        max_length=14, choices=Rolle.choices, default=Rolle.ANSATT
+    )
     opprettet: models.DateTimeField[datetime, datetime] = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -76,7 +89,7 @@ class Tilgang(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.bruker} → {self.virksomhet_id}"
+        return f"{self.bruker} → {self.virksomhet_id} ({self.rolle})"
 
 
 class Tilgangsforesporsel(models.Model):

@@ -17,7 +17,7 @@ from django.db.models import Max
 
 from naervaer.statistikk.enheter import bransje_for, storrelse_for
 from naervaer.web.statistikk.models import Kvartalsstatistikk
-from naervaer.web.virksomheter.models import Tilgang, Virksomhet
+from naervaer.web.virksomheter.models import Rolle, Tilgang, Virksomhet
 
 
 @dataclass(frozen=True)
@@ -36,14 +36,22 @@ ONSKER = (
 )
 
 BRUKERE = (
-    # e-post, navn, {rolle: (kan_se_statistikk, er_administrator)}
+    # e-post, navn, {ønske: rolle}
     (
         "daglig.leder@demo.no",
         ("Dagny", "Leder"),
-        {"barnehage": (True, True), "sykehjem": (True, True), "bygg": (True, True)},
+        {
+            "barnehage": Rolle.ADMINISTRATOR,
+            "sykehjem": Rolle.ADMINISTRATOR,
+            "bygg": Rolle.ADMINISTRATOR,
+        },
     ),
-    ("hr@demo.no", ("Hanne", "Rådgiver"), {"stor": (True, True), "liten": (True, True)}),
-    ("mellomleder@demo.no", ("Mats", "Mellomleder"), {"barnehage": (False, False)}),
+    (
+        "hr@demo.no",
+        ("Hanne", "Rådgiver"),
+        {"stor": Rolle.ADMINISTRATOR, "liten": Rolle.ADMINISTRATOR},
+    ),
+    ("mellomleder@demo.no", ("Mats", "Mellomleder"), {"barnehage": Rolle.ANSATT}),
 )
 
 
@@ -100,19 +108,10 @@ class Command(BaseCommand):
                 bruker.save()
                 Tilgang.objects.filter(bruker=bruker).delete()
                 beskrivelser = []
-                for rolle, (statistikk, admin) in roller.items():
-                    virksomhet = virksomheter[rolle]
-                    Tilgang.objects.create(
-                        bruker=bruker,
-                        virksomhet=virksomhet,
-                        kan_se_statistikk=statistikk,
-                        er_administrator=admin,
-                    )
-                    rettighet = (
-                        "administrator"
-                        if admin
-                        else ("statistikk" if statistikk else "bare bransjetall")
-                    )
+                for onske, rolle in roller.items():
+                    virksomhet = virksomheter[onske]
+                    Tilgang.objects.create(bruker=bruker, virksomhet=virksomhet, rolle=rolle)
+                    rettighet = rolle.label
                     beskrivelser.append(f"{virksomhet.navn} ({virksomhet.orgnr}, {rettighet})")
                 passord.append((epost, nytt, beskrivelser))
         self.stdout.write("Demobrukere (nye passord ved hver kjøring):")
