@@ -101,6 +101,10 @@ INSTALLED_APPS = [
     "naervaer.web.egendata",
     "naervaer.web.revisjon",
     "naervaer.web.oppfolging",
+    "naervaer.web.egenstatistikk",
+    "naervaer.web.fravaer",
+    "naervaer.web.paminnelser",
+    "naervaer.web.tidligvarsel",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,55 @@
+"""The pages of one virksomhet, and which role sees a link to which.
+
+The link list only saves a click: every view still checks its own right through ``tilgang``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from naervaer.web.virksomheter.tilgang import Rettigheter
+
+
+@dataclass(frozen=True, slots=True)
+class Menypunkt:
+    tekst: str
+    url_navn: str
+    synlig: Callable[[Rettigheter], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class Lenke:
+    tekst: str
+    url: str
+    aktiv: bool
+
+
+def _alle(r: Rettigheter) -> bool:
+    return True
+
+
+MENY: tuple[Menypunkt, ...] = (
+    Menypunkt("Statistikk", "statistikk:side", _alle),
+    Menypunkt("Kostnader", "kalkulator:side", _alle),
+    # New pages of a virksomhet add one line each here, in the order users meet them.
+    Menypunkt("Tilganger og roller", "virksomheter:tilganger", lambda r: r.kan_tildele_roller),
+)
+
+
+def lenker(r: Rettigheter, sti: str) -> list[Lenke]:
+    ut = []
+    for punkt in MENY:
+        if not punkt.synlig(r):
+            continue
+        url = reverse(punkt.url_navn, kwargs={"orgnr": r.virksomhet.orgnr})
+        ut.append(Lenke(punkt.tekst, url, sti == url))
+    # A page below a menu page (a case below the worklist) marks the longest matching link.
+    if not any(lenke.aktiv for lenke in ut):
+        under = [lenke for lenke in ut if sti.startswith(lenke.url)]
+        if under:
+            lengst = max(under, key=lambda lenke: len(lenke.url))
+            ut = [Lenke(lnk.tekst, lnk.url, lnk is lengst) for lnk in ut]
+    return ut
