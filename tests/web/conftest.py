@@ -258,3 +258,130 @@ def postkasse(settings: Any) -> Iterator[Postkasse]:
         yield postkasse
     finally:
         kontroller.stop()
+
+
+# --- Own data: departments, employees, absence and users in every role ----------------------
+
+
+@dataclass
+class Egendata:
+    """Solsikken's own data: a department tree, twelve employees, absence, and one user in each
+    role. ``leder`` leads «Småbarn» (A1, under «Barnehagen» A); ``ansatt`` is employee 1001."""
+
+    inst: Installasjon
+    hr: Any
+    leder: Any
+    verneombud: Any
+    tillitsvalgt: Any
+    ansatt: Any
+    avdelinger: dict[str, Any]
+    ansatte: dict[str, Any]
+
+    def bruker(self, rolle: str) -> Any:
+        """The user of a role by its value: ADMINISTRATOR, HR, LEDER, …, STATISTIKK, ANSATT."""
+        return {
+            "ADMINISTRATOR": self.inst.admin,
+            "HR": self.hr,
+            "LEDER": self.leder,
+            "VERNEOMBUD": self.verneombud,
+            "TILLITSVALGT": self.tillitsvalgt,
+            "STATISTIKK": self.inst.leser,
+            "ANSATT": self.ansatt,
+        }[rolle]
+
+
+# (ansattnummer, navn, avdeling, fra, stillingsprosent)
+EGNE_ANSATTE = (
+    ("1001", "Anna Ansatt", "A1", "2020-08-01", "100"),
+    ("1002", "Bjørn Berg", "A1", "2021-01-01", "80"),
+    ("1003", "Cecilie Dahl", "A1", "2019-03-01", "100"),
+    ("1004", "David Eng", "A1", "2022-08-15", "60"),
+    ("1005", "Eva Fjeld", "A2", "2018-01-01", "100"),
+    ("1006", "Frode Gran", "A2", "2023-01-01", "100"),
+    ("1007", "Gro Hauge", "A2", "2020-01-01", "50"),
+    ("1008", "Hans Iversen", "A2", "2021-06-01", "100"),
+    ("1009", "Ida Jensen", "A2", "2024-01-01", "100"),
+    ("1010", "Jon Kvam", "K", "2017-01-01", "100"),
+    ("1011", "Kari Lund", "K", "2022-01-01", "75"),
+    ("1012", "Leif Moe", "A", "2016-01-01", "100"),
+)
+# (ansattnummer, fra, til, type, grad)
+EGET_FRAVAER = (
+    ("1001", "2025-02-03", "2025-02-05", "egenmelding", "100"),
+    ("1001", "2025-06-02", "2025-06-03", "egenmelding", "100"),
+    ("1002", "2025-01-06", "2025-03-28", "sykmelding", "100"),
+    ("1002", "2025-03-31", "2025-05-30", "sykmelding", "50"),
+    ("1003", "2025-09-01", "2025-09-03", "egenmelding", "100"),
+    ("1003", "2025-10-06", "2025-10-07", "egenmelding", "100"),
+    ("1003", "2025-11-10", "2025-11-12", "egenmelding", "100"),
+    ("1005", "2025-04-07", "2025-04-25", "sykmelding", "100"),
+    ("1007", "2025-11-03", "2025-11-05", "egenmelding", "100"),
+    ("1007", "2025-11-06", "2026-01-30", "sykmelding", "60"),
+    ("1010", "2025-05-12", "2025-05-14", "egenmelding", "100"),
+    ("1011", "2025-12-01", "2025-12-19", "sykmelding", "100"),
+)
+
+
+@pytest.fixture
+def egendata(installasjon: Installasjon) -> Egendata:
+    """Written straight to the models (not through the import), so tests of the import and
+    of the pages do not depend on each other."""
+    from datetime import date
+
+    from django.contrib.auth import get_user_model
+
+    from naervaer.web.egendata.models import Ansatt, Arbeidsforhold, Avdeling, Fravaer
+    from naervaer.web.virksomheter.models import Rolle, Tilgang
+
+    Bruker = get_user_model()
+
+    def bruker(epost: str, fornavn: str, rolle: Rolle) -> Any:
+        b = Bruker.objects.create(
+            username=epost, email=epost, first_name=fornavn, password=passordhash()
+        )
+        Tilgang.objects.create(bruker=b, virksomhet_id=SOLSIKKEN, rolle=rolle)
+        return b
+
+    hr = bruker("hr@example.no", "Hege", Rolle.HR)
+    leder = bruker("leder@example.no", "Lars", Rolle.LEDER)
+    verneombud = bruker("verneombud@example.no", "Vera", Rolle.VERNEOMBUD)
+    tillitsvalgt = bruker("tillitsvalgt@example.no", "Tore", Rolle.TILLITSVALGT)
+    ansatt_bruker = bruker("ansatt@example.no", "Anna", Rolle.ANSATT)
+
+    a = Avdeling.objects.create(virksomhet_id=SOLSIKKEN, kode="A", navn="Barnehagen")
+    avdelinger = {
+        "A": a,
+        "A1": Avdeling.objects.create(
+            virksomhet_id=SOLSIKKEN, kode="A1", navn="Småbarn", overordnet=a
+        ),
+        "A2": Avdeling.objects.create(
+            virksomhet_id=SOLSIKKEN, kode="A2", navn="Storbarn", overordnet=a
+        ),
+        "K": Avdeling.objects.create(virksomhet_id=SOLSIKKEN, kode="K", navn="Kjøkken"),
+    }
+    avdelinger["A1"].ledere.add(leder)
+    ansatte = {}
+    for nummer, navn, avdeling, fra, stilling in EGNE_ANSATTE:
+        ansatt = Ansatt.objects.create(virksomhet_id=SOLSIKKEN, ansattnummer=nummer, navn=navn)
+        Arbeidsforhold.objects.create(
+            ansatt=ansatt,
+            avdeling=avdelinger[avdeling],
+            fra_dato=date.fromisoformat(fra),
+            stillingsprosent=Decimal(stilling),
+        )
+        ansatte[nummer] = ansatt
+    ansatte["1001"].bruker = ansatt_bruker
+    ansatte["1001"].save(update_fields=["bruker"])
+    Fravaer.objects.bulk_create(
+        Fravaer(
+            ansatt=ansatte[nummer],
+            fra_dato=date.fromisoformat(fra),
+            til_dato=date.fromisoformat(til),
+            type=type_,
+            grad=Decimal(grad),
+        )
+        for nummer, fra, til, type_, grad in EGET_FRAVAER
+    )
+    return Egendata(
+        installasjon, hr, leder, verneombud, tillitsvalgt, ansatt_bruker, avdelinger, ansatte
+    )
