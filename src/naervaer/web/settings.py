@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "naervaer.web.fravaer",
     "naervaer.web.paminnelser",
     "naervaer.web.tidligvarsel",
+    "naervaer.web.oppfolgingsplan",
 ]
 
 MIDDLEWARE = [

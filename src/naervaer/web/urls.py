@@ -17,6 +17,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("virksomhet/<str:orgnr>/egne-tall/", include("naervaer.web.egenstatistikk.urls")),
     path("virksomhet/<str:orgnr>/fravaer/", include("naervaer.web.fravaer.urls")),
     path("virksomhet/<str:orgnr>/oppfolging/", include("naervaer.web.oppfolging.urls")),
+    path("virksomhet/<str:orgnr>/oppfolgingsplan/", include("naervaer.web.oppfolgingsplan.urls")),
     path("virksomhet/<str:orgnr>/tidlig-varsel/", include("naervaer.web.tidligvarsel.urls")),
     path("virksomhet/<str:orgnr>/revisjonslogg/", include("naervaer.web.revisjon.urls")),
     path("paminnelser/", include("naervaer.web.paminnelser.urls")),
