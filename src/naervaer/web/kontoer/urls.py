@@ -10,4 +10,5 @@ urlpatterns = [
     path("", views.forside, name="forside"),
     path("logg-inn/", views.LoggInn.as_view(), name="logg_inn"),
     path("logg-ut/", views.logg_ut, name="logg_ut"),
+    path("nytt-passord/<uidb64>/<token>/", views.NyttPassord.as_view(), name="nytt_passord"),
 ]

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import AuthenticationForm
-from django.contrib.auth.views import LoginView
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
+from django.contrib.auth.views import LoginView, PasswordResetConfirmView
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -38,6 +41,25 @@ class LoggInn(LoginView):
         kontekst["oidc_paa"] = settings.OIDC_PAA
         kontekst["oidc_navn"] = settings.NAERVAER_OIDC_NAVN
         return kontekst
+
+
+class Passordskjema(SetPasswordForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].label = "Nytt passord"
+        self.fields["new_password2"].label = "Skriv passordet en gang til"
+
+
+class NyttPassord(PasswordResetConfirmView):
+    """The link in an invitation: a new user chooses a password, once."""
+
+    template_name = "kontoer/nytt_passord.html"
+    form_class = Passordskjema
+    post_reset_login = False
+
+    def get_success_url(self) -> str:
+        messages.success(self.request, "Passordet er lagret. Logg inn med e-postadressen din.")
+        return reverse("kontoer:logg_inn")
 
 
 @require_POST

@@ -388,3 +388,102 @@ def fjern_tilgang(tilgang_id: int, administrator: Rettigheter) -> Tilgang:
         raise SisteAdministrator(administrator.virksomhet.orgnr)
     tilgang.delete()
     return tilgang
+
+
+class UkjentAnsattnummer(ValueError):
+    """The administrator tied a user to an employee number the virksomhet does not have."""
+
+
+@transaction.atomic
+def sett_rolle(
+    tilgang_id: int,
+    administrator: Rettigheter,
+    rolle: Rolle,
+    avdeling_ids: Iterable[int] = (),
+    ansattnummer: str = "",
+) -> Tilgang:
+    """Give a user a role, the departments they lead, and the employee they are.
+
+    Departments count only for a leader: a user who stops being a leader leads nothing, so no
+    stale tie gives person-level data. The last administrator cannot step down.
+    """
+    from naervaer.web.egendata.models import Ansatt, Avdeling
+
+    if not administrator.kan_tildele_roller:
+        raise IkkeAdministrator(administrator.virksomhet.orgnr)
+    virksomhet = administrator.virksomhet
+    tilgang = (
+        Tilgang.objects.select_for_update()
+        .select_related("bruker")
+        .filter(pk=tilgang_id, virksomhet=virksomhet)
+        .first()
+    )
+    if tilgang is None:
+        raise Http404("Fant ingen slik tilgang")
+    if (
+        tilgang.rolle == Rolle.ADMINISTRATOR
+        and rolle != Rolle.ADMINISTRATOR
+        and not Tilgang.objects.filter(virksomhet=virksomhet, rolle=Rolle.ADMINISTRATOR)
+        .exclude(pk=tilgang.pk)
+        .exists()
+    ):
+        raise SisteAdministrator(virksomhet.orgnr)
+    ansatt = None
+    if ansattnummer.strip():
+        ansatt = Ansatt.objects.filter(
+            virksomhet=virksomhet, ansattnummer=ansattnummer.strip()
+        ).first()
+        if ansatt is None:
+            raise UkjentAnsattnummer(ansattnummer.strip())
+    tilgang.rolle = rolle
+    tilgang.save(update_fields=["rolle"])
+
+    bruker = tilgang.bruker
+    ledede = Avdeling.ledere.through.objects.filter(
+        user_id=bruker.pk, avdeling__virksomhet=virksomhet
+    )
+    ledede.delete()
+    if rolle == Rolle.LEDER:
+        valgte = Avdeling.objects.filter(virksomhet=virksomhet, pk__in=list(avdeling_ids))
+        Avdeling.ledere.through.objects.bulk_create(
+            Avdeling.ledere.through(avdeling_id=a.pk, user_id=bruker.pk) for a in valgte
+        )
+    tidligere = Ansatt.objects.filter(virksomhet=virksomhet, bruker=bruker)
+    if ansatt is not None:
+        tidligere = tidligere.exclude(pk=ansatt.pk)
+    tidligere.update(bruker=None)
+    if ansatt is not None and ansatt.bruker_id != bruker.pk:
+        # One employee is one user: whoever had this employee before loses the tie.
+        ansatt.bruker = bruker
+        ansatt.save(update_fields=["bruker"])
+    return tilgang
+
+
+class HarAlleredeTilgang(ValueError):
+    pass
+
+
+@transaction.atomic
+def legg_til_bruker(administrator: Rettigheter, epost: str, rolle: Rolle) -> tuple[Tilgang, bool]:
+    """Tie a person to the virksomhet by e-mail, creating the user if Nærvær does not know it.
+
+    Answers the tie and whether the user is new (and so needs an invitation to set a password).
+    """
+    from django.contrib.auth import get_user_model
+
+    if not administrator.kan_tildele_roller:
+        raise IkkeAdministrator(administrator.virksomhet.orgnr)
+    epost = epost.strip().lower()
+    Bruker = get_user_model()
+    bruker = Bruker.objects.filter(email__iexact=epost).first()
+    ny = bruker is None
+    if bruker is None:
+        bruker = Bruker(username=epost, email=epost)
+        bruker.set_unusable_password()
+        bruker.save()
+    elif Tilgang.objects.filter(bruker=bruker, virksomhet=administrator.virksomhet).exists():
+        raise HarAlleredeTilgang(epost)
+    tilgang = Tilgang.objects.create(
+        bruker=bruker, virksomhet=administrator.virksomhet, rolle=rolle
+    )
+    return tilgang, ny

@@ -14,6 +14,12 @@ urlpatterns = [
         views.behandle_foresporsel,
         name="behandle",
     ),
+    path("virksomhet/<str:orgnr>/tilgang/ny/", views.legg_til, name="legg_til"),
+    path(
+        "virksomhet/<str:orgnr>/tilgang/rolle/<int:tilgang_id>/",
+        views.endre_rolle,
+        name="endre_rolle",
+    ),
     path(
         "virksomhet/<str:orgnr>/tilgang/fjern/<int:tilgang_id>/",
         views.fjern,

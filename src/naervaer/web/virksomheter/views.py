@@ -5,6 +5,8 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -13,19 +15,23 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from naervaer.web.virksomheter.models import Tilgangsforesporsel, Virksomhet
+from naervaer.web.virksomheter.models import Rolle, Tilgangsforesporsel, Virksomhet
+from naervaer.web.virksomheter.roller import rolleoversikt
 from naervaer.web.virksomheter.tilgang import (
+    HarAlleredeTilgang,
     IkkeAdministrator,
     Rettigheter,
     SisteAdministrator,
+    UkjentAnsattnummer,
     behandle,
-    brukere_med_tilgang,
     fjern_tilgang,
     innlogget,
+    legg_til_bruker,
     med_virksomhet,
+    sett_rolle,
     ventende_foresporsler,
 )
-from naervaer.web.virksomheter.varsling import varsle_administratorer
+from naervaer.web.virksomheter.varsling import inviter, varsle_administratorer
 
 # One answer whatever happens after the orgnr is well-formed: a user with no tie must not learn
 # whether a virksomhet exists, what it is called or whether it uses Nærvær.
@@ -97,9 +103,83 @@ def tilganger(request: HttpRequest, tilgang: Rettigheter) -> HttpResponse:
         {
             "tilgang": tilgang,
             "foresporsler": ventende_foresporsler(tilgang),
-            "brukere": brukere_med_tilgang(tilgang),
+            "oversikt": rolleoversikt(tilgang),
+            "roller": Rolle.choices,
         },
     )
+
+
+def _ikke_administrator(request: HttpRequest, tilgang: Rettigheter) -> HttpResponse:
+    return render(request, "virksomheter/ikke_administrator.html", {"tilgang": tilgang}, status=403)
+
+
+@require_POST
+@med_virksomhet
+def endre_rolle(request: HttpRequest, tilgang: Rettigheter, tilgang_id: int) -> HttpResponse:
+    """The administrator sets a user's role, the departments a leader leads, and the employee."""
+    tilbake = redirect("virksomheter:tilganger", orgnr=tilgang.virksomhet.orgnr)
+    try:
+        rolle = Rolle(request.POST.get("rolle", ""))
+        avdelinger = [int(a) for a in request.POST.getlist("avdeling")]
+    except ValueError:
+        messages.error(request, "Velg en av rollene i listen.")
+        return tilbake
+    try:
+        endret = sett_rolle(
+            tilgang_id, tilgang, rolle, avdelinger, request.POST.get("ansattnummer", "")
+        )
+    except IkkeAdministrator:
+        return _ikke_administrator(request, tilgang)
+    except SisteAdministrator:
+        messages.error(
+            request,
+            "Virksomheten må ha minst én administrator. Gjør en annen til administrator først.",
+        )
+        return tilbake
+    except UkjentAnsattnummer as feil:
+        messages.error(
+            request,
+            f"Fant ingen ansatt med ansattnummer «{feil}». Sjekk nummeret, eller importer "
+            "ansattlisten først.",
+        )
+        return tilbake
+    hvem = endret.bruker.get_full_name() or endret.bruker.email
+    tekst = f"{hvem} er nå {rolle.label}"
+    if rolle == Rolle.LEDER and not avdelinger:
+        tekst += ", men leder ingen avdeling ennå: velg avdelingene for å gi tilgang til de ansatte"
+    messages.success(request, tekst + ".")
+    return tilbake
+
+
+@require_POST
+@med_virksomhet
+def legg_til(request: HttpRequest, tilgang: Rettigheter) -> HttpResponse:
+    """Give someone access by e-mail address; a person new to Nærvær gets an invitation."""
+    tilbake = redirect("virksomheter:tilganger", orgnr=tilgang.virksomhet.orgnr)
+    epost = request.POST.get("epost", "").strip()
+    try:
+        validate_email(epost)
+    except ValidationError:
+        messages.error(request, "Skriv en gyldig e-postadresse, for eksempel navn@firma.no.")
+        return tilbake
+    try:
+        rolle = Rolle(request.POST.get("rolle", ""))
+    except ValueError:
+        messages.error(request, "Velg en av rollene i listen.")
+        return tilbake
+    try:
+        ny_tilgang, ny = legg_til_bruker(tilgang, epost, rolle)
+    except IkkeAdministrator:
+        return _ikke_administrator(request, tilgang)
+    except HarAlleredeTilgang:
+        messages.info(request, f"{epost} har allerede tilgang. Endre rollen i listen under.")
+        return tilbake
+    sendt = inviter(request, ny_tilgang.bruker, tilgang.virksomhet, ny)
+    melding = f"{ny_tilgang.bruker.email} har fått tilgang som {rolle.label}."
+    if not sendt:
+        melding += " E-posten med invitasjonen kunne ikke sendes; gi beskjed selv."
+    messages.success(request, melding)
+    return tilbake
 
 
 @require_POST
