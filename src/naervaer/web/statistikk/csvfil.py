@@ -19,7 +19,7 @@ from naervaer.web.statistikk.eksport import MASKERT_I_REGNEARK, Celle, Eksport, 
 _FORMELTEGN = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _trygg_tekst(tekst: str) -> str:
+def trygg_tekst(tekst: str) -> str:
     return "'" + tekst if tekst.startswith(_FORMELTEGN) else tekst
 
 
@@ -37,12 +37,12 @@ def _csv_celle(celle: Celle) -> str:
             return MASKERT_I_REGNEARK
         case None:
             return ""
-    return _trygg_tekst(celle)
+    return trygg_tekst(celle)
 
 
 def _csv_tabell(tabell: Tabell) -> Iterable[list[str]]:
     yield [tabell.tittel]
-    yield [_trygg_tekst(kolonne.navn) for kolonne in tabell.kolonner]
+    yield [trygg_tekst(kolonne.navn) for kolonne in tabell.kolonner]
     for rad in tabell.rader:
         yield [_csv_celle(celle) for celle in rad]
 
@@ -52,8 +52,8 @@ def som_csv(eksport: Eksport) -> bytes:
     opens with a double click, with æøå intact and the figures as numbers."""
     tekst = io.StringIO(newline="")
     skriver = csv.writer(tekst, delimiter=";", lineterminator="\r\n")
-    skriver.writerow([_trygg_tekst(eksport.tittel)])
-    skriver.writerows([navn, _trygg_tekst(verdi)] for navn, verdi in eksport.fakta)
+    skriver.writerow([trygg_tekst(eksport.tittel)])
+    skriver.writerows([navn, trygg_tekst(verdi)] for navn, verdi in eksport.fakta)
     skriver.writerow([])
     skriver.writerows(_csv_tabell(eksport.paneler))
     skriver.writerow([])
