@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "naervaer.web.paminnelser",
     "naervaer.web.tidligvarsel",
     "naervaer.web.oppfolgingsplan",
+    "naervaer.web.personvern",
 ]
 
 MIDDLEWARE = [
@@ -169,6 +170,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Personal absence data goes this many years after the case ended (regelverk.md, «Privacy»).
+NAERVAER_OPPBEVARING_AAR = int(os.environ.get("NAERVAER_OPPBEVARING_AAR", "3"))
+
 LOGIN_URL = "kontoer:logg_inn"
 LOGIN_REDIRECT_URL = "kontoer:forside"
 LOGOUT_REDIRECT_URL = "kontoer:logg_inn"

@@ -19,6 +19,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("virksomhet/<str:orgnr>/oppfolging/", include("naervaer.web.oppfolging.urls")),
     path("virksomhet/<str:orgnr>/oppfolgingsplan/", include("naervaer.web.oppfolgingsplan.urls")),
     path("virksomhet/<str:orgnr>/tidlig-varsel/", include("naervaer.web.tidligvarsel.urls")),
+    path("virksomhet/<str:orgnr>/personvern/", include("naervaer.web.personvern.urls")),
     path("virksomhet/<str:orgnr>/revisjonslogg/", include("naervaer.web.revisjon.urls")),
     path("paminnelser/", include("naervaer.web.paminnelser.urls")),
     path("samtalestotte/", include("naervaer.web.samtale.urls")),

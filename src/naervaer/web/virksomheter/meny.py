@@ -37,6 +37,7 @@ MENY: tuple[Menypunkt, ...] = (
     # New pages of a virksomhet add one line each here, in the order users meet them.
     Menypunkt("Tilganger og roller", "virksomheter:tilganger", lambda r: r.kan_tildele_roller),
     Menypunkt("Revisjonslogg", "revisjon:logg", lambda r: r.kan_lese_revisjonslogg),
+    Menypunkt("Personvern", "personvern:side", lambda r: r.er_administrator),
 )
 
 
