@@ -15,7 +15,8 @@ from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
 from tests.nettleser.sider import SKJERMBILDER, SKRIVEBORD, Nettsted
 from tests.web.conftest import Installasjon
-from tests.web.conftest import installasjon as installasjon  # the fixture, registered here too
+from tests.web.conftest import egendata as egendata  # the fixtures, registered here too
+from tests.web.conftest import installasjon as installasjon
 
 # Playwright's sync API runs an asyncio event loop in the main thread, so Django's guard against
 # blocking database calls from async code would refuse every ORM call the tests make (building
