@@ -1,7 +1,12 @@
 from __future__ import annotations
 
-from django.urls import URLPattern, path  # noqa: F401
+from django.urls import path
+
+from naervaer.web.tidligvarsel import views
 
 app_name = "tidligvarsel"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("", views.side, name="side"),
+    path("grenser/", views.innstillinger, name="innstillinger"),
+]

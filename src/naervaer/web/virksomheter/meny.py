@@ -34,7 +34,14 @@ def _alle(r: Rettigheter) -> bool:
 MENY: tuple[Menypunkt, ...] = (
     Menypunkt("Statistikk", "statistikk:side", _alle),
     Menypunkt("Kostnader", "kalkulator:side", _alle),
+    Menypunkt("Egne tall", "egenstatistikk:side", lambda r: r.kan_se_statistikk),
     # New pages of a virksomhet add one line each here, in the order users meet them.
+    Menypunkt("Registrer fravær", "fravaer:registrer", lambda r: r.kan_registrere),
+    Menypunkt("Ansatte", "fravaer:ansatte", lambda r: r.ser_personer),
+    Menypunkt("Mitt fravær", "fravaer:mitt", lambda r: r.er_ansatt_her),
+    Menypunkt("Tidlig varsel", "tidligvarsel:side", lambda r: r.ser_personer),
+    Menypunkt("Egenmeldingsregel", "fravaer:egenmelding", lambda r: r.er_administrator),
+    Menypunkt("Importer data", "egendata:side", lambda r: r.kan_importere),
     Menypunkt("Tilganger og roller", "virksomheter:tilganger", lambda r: r.kan_tildele_roller),
     Menypunkt("Revisjonslogg", "revisjon:logg", lambda r: r.kan_lese_revisjonslogg),
     Menypunkt("Personvern", "personvern:side", lambda r: r.er_administrator),
