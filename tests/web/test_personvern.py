@@ -133,3 +133,9 @@ def test_only_the_administrator_exports_and_erases(
     assert client.get(sti(egendata, "1002", "innsyn.json")).status_code == 404
     assert client.post(sti(egendata, "1002", "slett/"), {"bekreft": "1002"}).status_code == 404
     assert Ansatt.objects.filter(ansattnummer="1002").exists()
+
+
+def test_mitt_fravaer_links_to_the_own_export(client: Client, egendata: Egendata) -> None:
+    client.force_login(egendata.ansatt)
+    html = client.get(f"/virksomhet/{SOLSIKKEN}/fravaer/mitt/").content.decode()
+    assert f'href="{STI}mine-opplysninger.json"' in html
