@@ -55,6 +55,40 @@ def statistikk_vis(
         raise typer.Exit(kode_ut)
 
 
+@app.command("import")
+def importer(
+    filer: Annotated[
+        list[Path], typer.Argument(help="CSV- eller XLSX-filer fra lønns- eller HR-systemet")
+    ],
+    orgnr: Annotated[str, typer.Option(help="virksomhetens organisasjonsnummer")],
+    forhandsvis: Annotated[
+        bool, typer.Option("--forhandsvis", help="vis hva som ville endres, uten å lagre")
+    ] = False,
+    oppsett: Annotated[
+        str | None, typer.Option(help="les alle filene med dette oppsettet: mal, lonn eller hr")
+    ] = None,
+) -> None:
+    """Importer egne ansatte, arbeidsforhold og fravær (alt eller ingenting; se docs/importmal.md).
+
+    Samme filer to ganger endrer ingenting. En senere eksport erstatter importert fravær i
+    perioden den dekker for personene i filene.
+    """
+    from rich.console import Console
+
+    from naervaer.web.egendata import kommandoer
+
+    kode = kommandoer.importer(
+        orgnr,
+        filer,
+        forhandsvisning=forhandsvis,
+        oppsett=oppsett,
+        ut=Console(),
+        feil=Console(stderr=True),
+    )
+    if kode:
+        raise typer.Exit(kode)
+
+
 def _feil(melding: str, kode: int = 2) -> typer.Exit:
     typer.echo(melding, err=True)
     return typer.Exit(kode)
@@ -205,6 +239,53 @@ def frister(
         kommando.skriv_tabell(linje, Console())
 
 
+@app.command("slett-utlopte")
+def slett_utlopte(
+    orgnr: Annotated[str | None, typer.Option(help="bare denne virksomheten")] = None,
+    dato: Annotated[
+        str | None, typer.Option(help="regn som om i dag er denne datoen, ÅÅÅÅ-MM-DD")
+    ] = None,
+    aar: Annotated[
+        int | None, typer.Option(help="oppbevaringstid i år (standard NAERVAER_OPPBEVARING_AAR)")
+    ] = None,
+) -> None:
+    """Slett fraværsopplysninger når oppbevaringstiden er ute. Trygt å kjøre hver natt.
+
+    Et sykefraværstilfelle slettes helt når det var over for mer enn oppbevaringstiden siden
+    (standard 3 år); et tilfelle som pågår, slettes aldri. Statistikken beholder tallene sine.
+    """
+    from datetime import date
+
+    from django.conf import settings
+    from django.utils import timezone
+
+    from naervaer.fremdrift import Fremdrift
+    from naervaer.oppfolging.oppbevaring import grense
+    from naervaer.web import django_setup
+
+    django_setup()
+    from naervaer.web.personvern.oppbevaring import sammendrag
+    from naervaer.web.personvern.oppbevaring import slett_utlopte as slett
+
+    try:
+        naa = date.fromisoformat(dato) if dato else timezone.localdate()
+    except ValueError as feil:
+        raise _feil(f"--dato: «{dato}» er ikke en dato (ÅÅÅÅ-MM-DD)") from feil
+    antall_aar = aar if aar is not None else settings.NAERVAER_OPPBEVARING_AAR
+    try:
+        siste_dag = grense(naa, antall_aar)
+        with Fremdrift() as fremdrift:
+            resultat = slett(
+                naa,
+                antall_aar,
+                orgnr,
+                lambda ferdig, totalt: fremdrift.steg("Sletter per virksomhet", ferdig, totalt),
+            )
+    except ValueError as feil:
+        raise _feil(str(feil)) from feil
+    typer.echo(sammendrag(resultat, siste_dag))
+
+
 @app.command("bench")
 def bench(
     skala: Annotated[float, typer.Option(help="størrelsen på registeret, 1.0 ≈ hele Norge")] = 0.05,
@@ -244,6 +325,35 @@ def bench(
         tabell.add_row("Spark (lokalt), sekunder", f"{resultat.spark_s}")
     Console(stderr=True).print(tabell)
     typer.echo(resultat.json())
+
+
+@app.command("send-paminnelser")
+def send_paminnelser(
+    naa: Annotated[
+        str | None,
+        typer.Option(
+            "--naa", help="tidspunktet kjøringen gjelder, f.eks. 2025-02-17T07:05 (norsk tid)"
+        ),
+    ] = None,
+) -> None:
+    """Send påminnelser om frister og planlagte aktiviteter som er forfalt.
+
+    Trygt å kjøre med få minutters mellomrom fra cron eller et systemd-tidsur, også to samtidig:
+    ingen e-post sendes to ganger, og det en kjøring ikke fikk sendt, sender den neste.
+    """
+    from naervaer.web import django_setup
+
+    django_setup()
+    from naervaer.web.paminnelser.utsending import kjor, les_tidspunkt
+
+    try:
+        tidspunkt = les_tidspunkt(naa) if naa else None
+    except ValueError as feil:
+        raise _feil(f"--naa: {feil}") from feil
+    resultat = kjor(tidspunkt)
+    typer.echo(resultat.tekst())
+    if resultat.stoppet:
+        raise _feil(f"Stoppet: {resultat.stoppet}. Resten sendes ved neste kjøring.", 1)
 
 
 if __name__ == "__main__":

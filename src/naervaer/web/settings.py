@@ -16,6 +16,8 @@
 - ``NAERVAER_SAMTALE_INNHOLD``: a folder with the conversation guide's content of one's own.
 - ``NAERVAER_EPOST_FRA``, ``NAERVAER_SMTP_VERT``, ``NAERVAER_SMTP_PORT``, ``NAERVAER_SMTP_BRUKER``,
   ``NAERVAER_SMTP_PASSORD``, ``NAERVAER_SMTP_TLS``: outgoing mail (access requests).
+- ``NAERVAER_NETTADRESSE``: the site's address as users reach it (``https://naervaer.example.no``),
+  for the links in reminder mails (default ``http://127.0.0.1:8000``).
 - ``NAERVAER_OIDC_*``: log in through an OpenID Connect provider (ID-porten, Ansattporten); see
   ``docs/drift.md``.
 """
@@ -226,6 +228,8 @@ EMAIL_HOST_PASSWORD = os.environ.get("NAERVAER_SMTP_PASSORD", "")
 EMAIL_USE_TLS = _flagg("NAERVAER_SMTP_TLS")
 EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = os.environ.get("NAERVAER_EPOST_FRA", "Nærvær <ikke-svar@localhost>")
+# Links in reminder mails: a command run from cron has no request to take the host from.
+NAERVAER_NETTADRESSE = os.environ.get("NAERVAER_NETTADRESSE", "http://127.0.0.1:8000").rstrip("/")
 
 # --- Security ------------------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
+from naervaer.web.paminnelser.aktiviteter import kan_planlegge
 from naervaer.web.virksomheter.tilgang import Rettigheter
 
 
@@ -40,6 +41,7 @@ MENY: tuple[Menypunkt, ...] = (
     Menypunkt("Ansatte", "fravaer:ansatte", lambda r: r.ser_personer),
     Menypunkt("Mitt fravær", "fravaer:mitt", lambda r: r.er_ansatt_her),
     Menypunkt("Tidlig varsel", "tidligvarsel:side", lambda r: r.ser_personer),
+    Menypunkt("Aktiviteter og påminnelser", "paminnelser:aktiviteter", kan_planlegge),
     Menypunkt("Egenmeldingsregel", "fravaer:egenmelding", lambda r: r.er_administrator),
     Menypunkt("Importer data", "egendata:side", lambda r: r.kan_importere),
     Menypunkt("Tilganger og roller", "virksomheter:tilganger", lambda r: r.kan_tildele_roller),
