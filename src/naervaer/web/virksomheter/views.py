@@ -117,6 +117,8 @@ def _ikke_administrator(request: HttpRequest, tilgang: Rettigheter) -> HttpRespo
 @med_virksomhet
 def endre_rolle(request: HttpRequest, tilgang: Rettigheter, tilgang_id: int) -> HttpResponse:
     """The administrator sets a user's role, the departments a leader leads, and the employee."""
+    if not tilgang.kan_tildele_roller:
+        return _ikke_administrator(request, tilgang)
     tilbake = redirect("virksomheter:tilganger", orgnr=tilgang.virksomhet.orgnr)
     try:
         rolle = Rolle(request.POST.get("rolle", ""))
@@ -155,6 +157,8 @@ def endre_rolle(request: HttpRequest, tilgang: Rettigheter, tilgang_id: int) -> 
 @med_virksomhet
 def legg_til(request: HttpRequest, tilgang: Rettigheter) -> HttpResponse:
     """Give someone access by e-mail address; a person new to Nærvær gets an invitation."""
+    if not tilgang.kan_tildele_roller:
+        return _ikke_administrator(request, tilgang)
     tilbake = redirect("virksomheter:tilganger", orgnr=tilgang.virksomhet.orgnr)
     epost = request.POST.get("epost", "").strip()
     try:
