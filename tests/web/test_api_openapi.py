@@ -25,6 +25,7 @@ ALLE_STIER = (
     f"{API}/virksomheter/{{orgnr}}/historikk",
     f"{API}/publisering",
 )
+IMPORT = f"{API}/virksomheter/{{orgnr}}/import"
 
 
 @cache
@@ -68,9 +69,10 @@ def test_the_document_lists_every_endpoint_with_its_parameters(client: Client) -
     assert d["openapi"].startswith("3.")
     assert d["info"]["title"] == "Nærvær API"
     assert "Maskering" in d["info"]["description"]
-    assert set(d["paths"]) == set(ALLE_STIER)
-    for operasjoner in d["paths"].values():
-        assert set(operasjoner) == {"get"}  # read only
+    assert set(d["paths"]) == {*ALLE_STIER, IMPORT}
+    for sti, operasjoner in d["paths"].items():
+        # Read only, except the import an HR system pushes to (tests/web/test_api_import.py).
+        assert set(operasjoner) == ({"post"} if sti == IMPORT else {"get"})
 
     def parametre(sti: str) -> dict[tuple[str, str], dict[str, Any]]:
         return {(p["in"], p["name"]): p for p in d["paths"][sti]["get"]["parameters"]}

@@ -48,6 +48,12 @@ FELTER: dict[Tabell, tuple[Felt, ...]] = {
         Felt("ansattnummer", Felttype.TEKST, True, "ansattnummeret i ansattfilen"),
         Felt("avdeling", Felttype.TEKST, True, "avdelingens kode eller nummer"),
         Felt("avdelingsnavn", Felttype.TEKST, False, "avdelingens navn"),
+        Felt(
+            "overordnet_avdeling",
+            Felttype.TEKST,
+            False,
+            "koden til avdelingen denne avdelingen ligger under; tom for en avdeling øverst",
+        ),
         Felt("fra_dato", Felttype.DATO, True, "første dag i stillingen"),
         Felt("til_dato", Felttype.DATO, False, "siste dag i stillingen; tom når den løper"),
         Felt("stillingsprosent", Felttype.TALL, True, "over 0 og høyst 100"),
@@ -60,6 +66,15 @@ FELTER: dict[Tabell, tuple[Felt, ...]] = {
         Felt("grad", Felttype.TALL, True, "20–100; en egenmelding er alltid 100"),
     ),
 }
+
+MAKS_LENGDE: dict[str, int] = {
+    "ansattnummer": 40,
+    "navn": 200,
+    "avdeling": 40,
+    "avdelingsnavn": 200,
+    "overordnet_avdeling": 40,
+}
+"""The longest text the database keeps in each text field (``web.egendata.models``)."""
 
 NOEKLER: dict[Tabell, tuple[str, ...]] = {
     Tabell.ANSATTE: ("ansattnummer",),

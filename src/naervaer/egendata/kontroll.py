@@ -11,6 +11,8 @@ each row. Importing the same files again then changes nothing. A later export co
 periods: for the persons in the import, stored absence inside ``Innlesing.tidsrom`` whose key is
 not in the import is what the new export replaced. The caller passes the employee numbers it
 already holds as ``kjente_ansatte``, so an absence file can come without an employee file.
+An employment file may carry ``overordnet_avdeling``: each department then gets one parent ("" at
+the top), checked to be the same on every row and to make no ring within the files.
 
 The cells are read a column at a time, each distinct value once: an export of 100 000 rows holds
 a few thousand distinct dates and a handful of types and grades.
@@ -29,7 +31,12 @@ from typing import TypeVar, cast
 
 from naervaer.egendata.feil import Advarsel, Feil, Importfeil, Kilde, Rapport
 from naervaer.egendata.gjenkjenning import Del, gjenkjente_deler
-from naervaer.egendata.kolonner import Tabell, normaliser, ser_ut_som_fodselsnummer
+from naervaer.egendata.kolonner import (
+    MAKS_LENGDE,
+    Tabell,
+    normaliser,
+    ser_ut_som_fodselsnummer,
+)
 from naervaer.egendata.lesing import Celle, Fil, Ugyldig, er_tom, tolk_dato, tolk_tall, tolk_tekst
 from naervaer.egendata.oppsett import OPPSETT, Oppsett
 from naervaer.egendata.rader import (
@@ -70,6 +77,8 @@ class Lestfil:
     ignorerte_kolonner: tuple[str, ...]
     koding: str | None
     skilletegn: str | None
+    kolonner: tuple[str, ...] = ()
+    """The header as the file has it, for choosing the columns again."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,8 +216,24 @@ class _Felter:
                 self.feil(j, "ansattnummer", UKJENT_ANSATT)
 
 
+def _tekst(felt: str) -> Callable[[Celle], str | None]:
+    """Text no longer than the database keeps for ``felt``."""
+    maks = MAKS_LENGDE[felt]
+
+    def tolk(celle: Celle) -> str | None:
+        tekst = tolk_tekst(celle)
+        if tekst is not None and len(tekst) > maks:
+            raise Ugyldig(f"er for lang: høyst {maks} tegn, ikke {len(tekst)}")
+        return tekst
+
+    return tolk
+
+
+_TEKST_ANSATTNUMMER = _tekst("ansattnummer")
+
+
 def _ansattnummer(celle: Celle) -> str | None:
-    nummer = tolk_tekst(celle)
+    nummer = _TEKST_ANSATTNUMMER(celle)
     if nummer is not None and ser_ut_som_fodselsnummer(nummer):
         raise Ugyldig(FODSELSNUMMER)
     return nummer
@@ -323,6 +348,7 @@ def _lestfil(del_: Del) -> Lestfil:
         del_.treff.ignorerte,
         del_.ark.koding,
         del_.ark.skilletegn,
+        tuple(k for k in del_.treff.overskrift if k),
     )
 
 
@@ -342,7 +368,7 @@ def _ansatte(deler: Sequence[Del], rapport: Rapport) -> tuple[list[Ansatt], set[
         numre.update(n for n in map(tolk_tekst, f.kolonne("ansattnummer")) if n is not None)
         kolonner = zip(
             f.les("ansattnummer", _ansattnummer, "ansattnummeret mangler"),
-            f.les("navn", tolk_tekst),
+            f.les("navn", _tekst("navn")),
             strict=True,
         )
         for j, (nummer, navn) in enumerate(kolonner):
@@ -370,6 +396,8 @@ def _arbeidsforhold(
     rader: list[Arbeidsforhold] = []
     sett: dict[tuple[str, date], Kilde] = {}
     avdelinger: dict[str, tuple[str, Kilde]] = {}
+    tre: dict[str, tuple[str, Kilde, _Felter, int]] = {}
+    """Each department's parent ("" at the top), where a file has the column, and its row."""
     for del_ in _deler_med(deler, Tabell.ARBEIDSFORHOLD):
         f = _Felter(del_, Tabell.ARBEIDSFORHOLD, rapport)
         stilling = _prosent(
@@ -382,17 +410,36 @@ def _arbeidsforhold(
         til = f.les("til_dato", tolk_dato)
         f.sjekk_rekkefolge(fra, til)
         f.sjekk_kjente(numre, kjente)
+        med_tre = "overordnet_avdeling" in f.plasser
+        overordnede = f.les("overordnet_avdeling", _tekst("overordnet_avdeling"))
         kolonner = zip(
             numre,
-            f.les("avdeling", tolk_tekst, "avdelingen mangler"),
-            f.les("avdelingsnavn", tolk_tekst),
+            f.les("avdeling", _tekst("avdeling"), "avdelingen mangler"),
+            f.les("avdelingsnavn", _tekst("avdelingsnavn")),
             fra,
             til,
             f.les("stillingsprosent", stilling, "stillingsprosenten mangler"),
+            overordnede,
             strict=True,
         )
-        for j, (nummer, avdeling, avdelingsnavn, start, slutt, prosent) in enumerate(kolonner):
+        for j, rad in enumerate(kolonner):
+            nummer, avdeling, avdelingsnavn, start, slutt, prosent, over = rad
             kilde = f.kilde(j)
+            overordnet = (over or "") if med_tre else None
+            if avdeling is not None and overordnet is not None:
+                if overordnet == avdeling:
+                    f.feil(j, "overordnet_avdeling", "en avdeling kan ikke ligge under seg selv")
+                    overordnet = None
+                else:
+                    forste_over, forste, _, _ = tre.setdefault(avdeling, (overordnet, kilde, f, j))
+                    if forste_over != overordnet:
+                        der = forste.sett_fra(kilde)
+                        melding = (
+                            f"avdeling «{avdeling}» ligger under «{forste_over}» på {der}"
+                            if forste_over
+                            else f"avdeling «{avdeling}» ligger øverst på {der}"
+                        )
+                        f.feil(j, "overordnet_avdeling", melding)
             if avdeling is not None and avdelingsnavn is not None:
                 forste_navn, forste = avdelinger.setdefault(avdeling, (avdelingsnavn, kilde))
                 if forste_navn != avdelingsnavn:
@@ -413,9 +460,34 @@ def _arbeidsforhold(
                 and prosent is not None
             ):
                 rader.append(
-                    Arbeidsforhold(nummer, avdeling, avdelingsnavn, start, slutt, prosent, kilde)
+                    Arbeidsforhold(
+                        nummer, avdeling, avdelingsnavn, start, slutt, prosent, kilde, overordnet
+                    )
                 )
+    _ring(tre)
     return rader
+
+
+def _ring(tre: Mapping[str, tuple[str, Kilde, _Felter, int]]) -> None:
+    """Departments that lie under each other in a ring: reported once, at the ring's first row."""
+    sett: set[str] = set()
+    for start in tre:
+        sti: list[str] = []
+        avdeling: str | None = start
+        while avdeling is not None and avdeling in tre and avdeling not in sett:
+            if avdeling in sti:
+                ring = [*sti[sti.index(avdeling) :], avdeling]
+                forste = min(ring[:-1], key=lambda a: (tre[a][1].fil, tre[a][1].rad))
+                _, _, f, j = tre[forste]
+                f.feil(
+                    j,
+                    "overordnet_avdeling",
+                    "avdelingene ligger under hverandre i ring: " + " → ".join(ring),
+                )
+                break
+            sti.append(avdeling)
+            avdeling = tre[avdeling][0] or None
+        sett.update(sti)
 
 
 def _fravaer(deler: Sequence[Del], rapport: Rapport, kjente: Collection[str]) -> list[Fravaer]:

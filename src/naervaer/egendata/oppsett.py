@@ -85,6 +85,7 @@ MAL = Oppsett(
                     ansattnummer="ansattnummer",
                     avdeling="avdeling",
                     avdelingsnavn="avdelingsnavn",
+                    overordnet_avdeling="overordnet_avdeling",
                     fra_dato="fra_dato",
                     til_dato="til_dato",
                     stillingsprosent="stillingsprosent",

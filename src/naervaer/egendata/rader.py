@@ -50,8 +50,13 @@ class Arbeidsforhold:
     til_dato: date | None
     stillingsprosent: Decimal
     kilde: Kilde = field(compare=False, repr=False)
+    overordnet: str | None = None
+    """The code of the department this one lies under: "" at the top, None when the file does
+    not say (the stored tree is then left as it is)."""
 
     def __post_init__(self) -> None:
+        if self.overordnet == self.avdeling:
+            raise ValueError(f"avdeling {self.avdeling} kan ikke ligge under seg selv")
         if not self.ansattnummer or not self.avdeling:
             raise ValueError("et arbeidsforhold må ha ansattnummer og avdeling")
         if self.til_dato is not None and self.til_dato < self.fra_dato:

@@ -7,6 +7,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
 from naervaer.web.api.endpoints import router
+from naervaer.web.api.importering import router as import_router
 
 BESKRIVELSE = """\
 Sykefraværsstatistikk for virksomhetene brukeren er knyttet til: de samme tallene som
@@ -31,6 +32,7 @@ api = NinjaAPI(
     docs_url=None,
 )
 api.add_router("", router)
+api.add_router("", import_router)
 
 
 @api.exception_handler(AuthenticationError)

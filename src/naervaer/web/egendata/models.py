@@ -186,3 +186,93 @@ class Egenmeldingspolicy(models.Model):
 
     def __str__(self) -> str:
         return f"{self.dager_per_tilfelle} dager per tilfelle ({self.virksomhet_id})"
+
+
+class Importnokkel(models.Model):
+    """A key an HR system uses to push files to the import API of one virksomhet.
+
+    Only a SHA-256 of the key is stored: the key itself is shown once, when it is made, and a
+    copy of the database gives nobody the right to import. A revoked key is kept (with the time
+    it was revoked) so the import log still says which key did what.
+    """
+
+    virksomhet = models.ForeignKey(
+        Virksomhet, on_delete=models.CASCADE, related_name="importnokler"
+    )
+    navn: models.CharField[str, str] = models.CharField(max_length=100)
+    hash: models.CharField[str, str] = models.CharField(max_length=64, unique=True)
+    prefiks: models.CharField[str, str] = models.CharField(
+        max_length=12, help_text="de første tegnene i nøkkelen, så den kan kjennes igjen"
+    )
+    opprettet: models.DateTimeField[datetime, datetime] = models.DateTimeField(auto_now_add=True)
+    opprettet_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    sist_brukt: models.DateTimeField[datetime | None, datetime | None] = models.DateTimeField(
+        null=True, blank=True
+    )
+    tilbakekalt: models.DateTimeField[datetime | None, datetime | None] = models.DateTimeField(
+        null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = "importnøkkel"
+        verbose_name_plural = "importnøkler"
+        ordering = ("-opprettet",)
+
+    def __str__(self) -> str:
+        return f"{self.navn} ({self.prefiks}…)"
+
+    @property
+    def er_aktiv(self) -> bool:
+        return self.tilbakekalt is None
+
+
+class Importlogg(models.Model):
+    """One import that was saved: who, when, how, which files, and what it changed."""
+
+    class Kanal(models.TextChoices):
+        WEB = "WEB", "nettsiden"
+        CLI = "CLI", "kommandolinjen"
+        API = "API", "API-et"
+
+    virksomhet = models.ForeignKey(Virksomhet, on_delete=models.CASCADE, related_name="importlogg")
+    tidspunkt: models.DateTimeField[datetime, datetime] = models.DateTimeField(auto_now_add=True)
+    kanal: models.CharField[str, str] = models.CharField(max_length=3, choices=Kanal.choices)
+    bruker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    nokkel = models.ForeignKey(
+        Importnokkel, on_delete=models.SET_NULL, null=True, blank=True, related_name="importer"
+    )
+    hvem: models.CharField[str, str] = models.CharField(
+        max_length=254, help_text="e-post, nøkkelens navn eller brukeren på maskinen"
+    )
+    filer: models.JSONField[list[str], list[str]] = models.JSONField(default=list)
+    antall: models.JSONField[dict[str, dict[str, int]], dict[str, dict[str, int]]] = (
+        models.JSONField(default=dict, help_text="per tabell: nye, endrede, uendrede, fjernede")
+    )
+    advarsler: models.PositiveIntegerField[int, int] = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "import"
+        verbose_name_plural = "importlogg"
+        ordering = ("-tidspunkt", "-id")
+        indexes = [  # noqa: RUF012
+            models.Index(fields=["virksomhet", "-tidspunkt"], name="importlogg_virksomhet_tid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tidspunkt:%Y-%m-%d %H:%M} {self.get_kanal_display()} {self.hvem}"
+
+    @property
+    def endringer(self) -> list[str]:
+        """«fravær: 1 nye, 2 endret, 1 fjernet» for each table that changed."""
+        ut = []
+        for tabell, tall in self.antall.items():
+            if tall.get("nye") or tall.get("endrede") or tall.get("fjernede"):
+                tekst = f"{tabell}: {tall.get('nye', 0)} nye, {tall.get('endrede', 0)} endret"
+                if tall.get("fjernede"):
+                    tekst += f", {tall['fjernede']} fjernet"
+                ut.append(tekst)
+        return ut

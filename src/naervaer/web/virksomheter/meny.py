@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
+from naervaer.web.oppfolging import roller as oppfolging
 from naervaer.web.paminnelser.aktiviteter import kan_planlegge
 from naervaer.web.virksomheter.tilgang import Rettigheter
 
@@ -39,7 +40,10 @@ MENY: tuple[Menypunkt, ...] = (
     # New pages of a virksomhet add one line each here, in the order users meet them.
     Menypunkt("Registrer fravær", "fravaer:registrer", lambda r: r.kan_registrere),
     Menypunkt("Ansatte", "fravaer:ansatte", lambda r: r.ser_personer),
+    Menypunkt("Oppfølging", "oppfolging:liste", oppfolging.ser_oppfolging),
+    Menypunkt("Oppfølging", "oppfolging:tall", oppfolging.tall_i_menyen),
     Menypunkt("Mitt fravær", "fravaer:mitt", lambda r: r.er_ansatt_her),
+    Menypunkt("Min oppfølging", "oppfolging:mitt", oppfolging.ser_egen),
     Menypunkt("Tidlig varsel", "tidligvarsel:side", lambda r: r.ser_personer),
     Menypunkt("Aktiviteter og påminnelser", "paminnelser:aktiviteter", kan_planlegge),
     Menypunkt("Egenmeldingsregel", "fravaer:egenmelding", lambda r: r.er_administrator),
