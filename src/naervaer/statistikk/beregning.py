@@ -1,7 +1,9 @@
 """From the register to one row per (kategori, kode, arstall, kvartal): spec §3-§6.
 
-Interval arithmetic throughout: an arbeidsforhold or a fravær is one row per quarter it touches,
-never one row per day, and working days are counted by formula. Sums are exact integers:
+The periods are quarters, or months for the employer's own data (``perioder.Inndeling``); every
+step works on a running period number ``q``, so both are counted the same way. Interval
+arithmetic throughout: an arbeidsforhold or a fravær is one row per period it touches, never one
+row per day, and working days are counted by formula. Sums are exact integers:
 stillingsprosent and grad are carried in hundredths, so mulige dagsverk are counted in units of
 1/10 000 and tapte dagsverk in units of 1/100 000 000 of a dagsverk, and nothing is rounded
 until a percentage is shown.
@@ -9,7 +11,7 @@ until a percentage is shown.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 import ibis
@@ -18,8 +20,9 @@ import pyarrow as pa
 
 from naervaer.statistikk.dager import dagnummer, dagnummer_uttrykk, virkedager_uttrykk
 from naervaer.statistikk.enheter import BRANSJER, LAND_KODE, STORRELSER, Kategori
-from naervaer.statistikk.kvartal import Kvartal, kvartaler
+from naervaer.statistikk.kvartal import Kvartal
 from naervaer.statistikk.motorer import Motor
+from naervaer.statistikk.perioder import Inndeling, Periode, Periodeplan, periodetabell
 from naervaer.statistikk.register import GRAD_SKALA, Register
 from naervaer.statistikk.tilfeller import KORTTID_MAKS_DAGER, Tilfeller, bygg_tilfeller
 
@@ -49,40 +52,47 @@ class Beregning:
 
 
 def kvartalstabell(fra: Kvartal, til: Kvartal) -> pa.Table:
-    liste = kvartaler(fra, til)
-    return pa.table(
-        {
-            "q": pa.array([k.indeks for k in liste], pa.int64()),
-            "arstall": pa.array([k.arstall for k in liste], pa.int64()),
-            "kvartal": pa.array([k.kvartal for k in liste], pa.int64()),
-            "q_start": pa.array([dagnummer(k.start) for k in liste], pa.int64()),
-            "q_slutt": pa.array([dagnummer(k.slutt) for k in liste], pa.int64()),
-        }
-    )
+    return periodetabell(fra, til)
 
 
 def kvartalsindeks(dato: ir.DateValue) -> ir.IntegerValue:
     """The same running quarter number as ``Kvartal.indeks``."""
-    return dato.year().cast("int64") * 4 + (dato.month().cast("int64") - 1) // 3
+    return Inndeling.KVARTAL.indeks_uttrykk(dato)
+
+
+AVDELINGSENHET_KOLONNER = ("orgnr", "avdeling", "enhet")
 
 
 def beregn_summer(
     register: Register,
-    fra: Kvartal,
-    til: Kvartal,
+    fra: Periode,
+    til: Periode,
     motor: Motor,
     fremdrift: Fremdriftsmelding | None = None,
+    *,
+    avdelingsenheter: pa.Table | None = None,
+    kategorier: Collection[Kategori] | None = None,
+    behold_register: bool = False,
+    med_kvartaler: bool = False,
 ) -> Beregning:
+    """The sums of every unit and period from ``fra`` to ``til`` (quarters or months).
+
+    ``avdelingsenheter`` (columns ``orgnr``, ``avdeling``, ``enhet``) says which AVDELING units
+    an arbeidsforhold in a department counts in: with one row per ancestor a parent covers its
+    sub-departments. Without it each department is its own unit. ``kategorier`` limits the
+    units computed; ``behold_register`` keeps the register for another computation.
+    With ``med_kvartaler`` (``fra`` and ``til`` are months) the quarters made of whole months are
+    counted in the same pass, with columns ``inndeling`` and ``nummer`` in place of ``maned``.
+    """
     meld = fremdrift or (lambda navn, ferdig, totalt: None)
     steg = "Beregner dagsverk, tilfeller og enheter"
     meld(steg, 0, 4)
+    plan = Periodeplan(fra, til, med_kvartaler)
     if til < fra:
         raise ValueError(f"perioden slutter ({til}) før den begynner ({fra})")
-    q = motor.tabell("kvartaler", kvartalstabell(fra, til))
+    q = motor.tabell(f"perioder_{plan.inndeling.value}", plan.tabell())
 
-    arbeidsforhold = motor.materialiser(
-        _arbeidsforhold_i_perioden(register.arbeidsforhold, fra, til)
-    )
+    arbeidsforhold = motor.materialiser(_arbeidsforhold_i_perioden(register.arbeidsforhold, plan))
     # Most arbeidsforhold in a virksomhet span the same days once clipped to the period (all of
     # it, for everyone hired before it began), so they are added up before being split into
     # quarters: the working days are the same, and stilling and count simply add.
@@ -90,21 +100,21 @@ def beregn_summer(
     samlet = arbeidsforhold.group_by(*like).agg(
         stilling=arbeidsforhold.stilling.sum(), antall=arbeidsforhold.count()
     )
-    per_kvartal = _per_kvartal(samlet, q, "a_fra", "a_til", "aq_fra", "aq_til")
+    per_kvartal = _per_periode(samlet, q, plan, "a_fra", "a_til", "aq_fra", "aq_til")
     mulige = per_kvartal.group_by("orgnr", "avdeling", "q").agg(
         mulige=(
             virkedager_uttrykk(per_kvartal.del_fra, per_kvartal.del_til) * per_kvartal.stilling
         ).sum(),
         rader=per_kvartal.antall.sum(),
     )
-    dobbelt = _personer_med_flere_rader(arbeidsforhold, q)
+    dobbelt = _personer_med_flere_rader(arbeidsforhold, q, plan)
     meld(steg, 1, 4)
 
     fravaer = register.fravaer.mutate(
         f_fra=dagnummer_uttrykk(register.fravaer.fra_dato),
         f_til=dagnummer_uttrykk(register.fravaer.til_dato),
-        q_fra=kvartalsindeks(register.fravaer.fra_dato),
-        q_til=kvartalsindeks(register.fravaer.til_dato),
+        q_fra=plan.indeks_uttrykk(register.fravaer.fra_dato),
+        q_til=plan.indeks_uttrykk(register.fravaer.til_dato),
     )
     tilfeller = bygg_tilfeller(fravaer.filter(fravaer.tilknytning.notnull()), motor)
     uten_tilknytning = motor.materialiser(
@@ -112,9 +122,10 @@ def beregn_summer(
             "rad", dager_utenfor=fravaer.f_til - fravaer.f_fra + 1
         )
     )
-    # From here on every step reads the periods with their neighbours, never the typed file.
-    motor.slipp(register.fravaer)
-    tapte = _tapte(tilfeller.perioder, arbeidsforhold, q)
+    if not behold_register:
+        # From here on every step reads the periods with their neighbours, never the typed file.
+        motor.slipp(register.fravaer)
+    tapte = _tapte(tilfeller.perioder, arbeidsforhold, q, plan)
     meld(steg, 2, 4)
 
     koder = _enhetskoder(register.virksomheter)
@@ -132,37 +143,56 @@ def beregn_summer(
     dobbelt_med_koder = motor.materialiser(dobbelt.join(koder, "orgnr"))
     meld(steg, 3, 4)
 
-    nivaer = [kategori for kategori in Kategori if kategori != Kategori.STORRELSE]
-    rader: dict[Kategori, ir.Table] = {
-        kategori: _summer_for(kategori, _kode(kategori), grunnlag, dobbelt_med_koder)
-        for kategori in nivaer
-    }
-    rader[Kategori.VIRKSOMHET] = motor.materialiser(rader[Kategori.VIRKSOMHET])
-    storrelse = _storrelse_per_virksomhet(rader[Kategori.VIRKSOMHET])
-    rader[Kategori.STORRELSE] = _summer_for(
-        Kategori.STORRELSE,
-        ibis._.storrelse,
-        grunnlag.join(storrelse, ["orgnr", "q"]),
-        dobbelt_med_koder.join(storrelse, ["orgnr", "q"]),
-    )
-    alle = ibis.union(*rader.values()).join(q.select("q", "arstall", "kvartal"), "q").drop("q")
+    onskede = set(Kategori) if kategorier is None else set(kategorier)
+    if not onskede:
+        raise ValueError("ingen enheter å beregne")
+    # The size class is read from the virksomheter's own rows.
+    nivaer = [
+        kategori
+        for kategori in Kategori
+        if kategori != Kategori.STORRELSE
+        and (
+            kategori in onskede
+            or (kategori == Kategori.VIRKSOMHET and Kategori.STORRELSE in onskede)
+        )
+    ]
+    rader: dict[Kategori, ir.Table] = {}
+    for kategori in nivaer:
+        if kategori == Kategori.AVDELING and avdelingsenheter is not None:
+            rader[kategori] = _avdelinger_i_tre(
+                motor.tabell("avdelingsenheter", avdelingsenheter), grunnlag, dobbelt_med_koder
+            )
+        else:
+            rader[kategori] = _summer_for(kategori, _kode(kategori), grunnlag, dobbelt_med_koder)
+    if Kategori.STORRELSE in onskede:
+        rader[Kategori.VIRKSOMHET] = motor.materialiser(rader[Kategori.VIRKSOMHET])
+        storrelse = _storrelse_per_virksomhet(rader[Kategori.VIRKSOMHET])
+        rader[Kategori.STORRELSE] = _summer_for(
+            Kategori.STORRELSE,
+            ibis._.storrelse,
+            grunnlag.join(storrelse, ["orgnr", "q"]),
+            dobbelt_med_koder.join(storrelse, ["orgnr", "q"]),
+        )
+        if Kategori.VIRKSOMHET not in onskede:
+            del rader[Kategori.VIRKSOMHET]
+    alle = ibis.union(*rader.values()).join(q.select("q", "arstall", *plan.kolonner), "q").drop("q")
     summer = motor.materialiser(alle)
     meld(steg, 4, 4)
     advarsler = _advarsler(tilfeller, uten_tilknytning, register)
     return Beregning(summer, advarsler)
 
 
-def _arbeidsforhold_i_perioden(arbeidsforhold: ir.Table, fra: Kvartal, til: Kvartal) -> ir.Table:
+def _arbeidsforhold_i_perioden(arbeidsforhold: ir.Table, plan: Periodeplan) -> ir.Table:
+    fra, til = plan.fra, plan.til
     periode_fra, periode_til = dagnummer(fra.start), dagnummer(til.slutt)
+    indeks = plan.indeks_uttrykk
     a = arbeidsforhold.mutate(
         a_fra=ibis.greatest(dagnummer_uttrykk(arbeidsforhold.fra_dato), periode_fra),
         a_til=ibis.least(
             ibis.coalesce(dagnummer_uttrykk(arbeidsforhold.til_dato), periode_til), periode_til
         ),
-        aq_fra=ibis.greatest(kvartalsindeks(arbeidsforhold.fra_dato), fra.indeks),
-        aq_til=ibis.least(
-            ibis.coalesce(kvartalsindeks(arbeidsforhold.til_dato), til.indeks), til.indeks
-        ),
+        aq_fra=ibis.greatest(indeks(arbeidsforhold.fra_dato), fra.indeks),
+        aq_til=ibis.least(ibis.coalesce(indeks(arbeidsforhold.til_dato), til.indeks), til.indeks),
         avdeling=ibis.coalesce(arbeidsforhold.avdeling, UTEN_AVDELING),
     )
     return a.filter(a.a_fra <= a.a_til).select(
@@ -178,22 +208,23 @@ def _arbeidsforhold_i_perioden(arbeidsforhold: ir.Table, fra: Kvartal, til: Kvar
     )
 
 
-def _per_kvartal(
-    tabell: ir.Table, q: ir.Table, fra: str, til: str, q_fra: str, q_til: str
+def _per_periode(
+    tabell: ir.Table, q: ir.Table, plan: Periodeplan, fra: str, til: str, q_fra: str, q_til: str
 ) -> ir.Table:
-    """One row per quarter the interval touches, with the part inside that quarter.
+    """One row per period the interval touches, with the part inside that period.
 
-    The quarters come from the interval's own quarter numbers rather than a range join, so the
-    engine never compares every interval with every quarter.
+    The periods come from the interval's own period numbers rather than a range join, so the
+    engine never compares every interval with every period.
     """
-    delt = tabell.mutate(q=ibis.range(tabell[q_fra], tabell[q_til] + 1)).unnest("q").join(q, "q")
+    perioder = plan.perioder_uttrykk(tabell[q_fra], tabell[q_til])
+    delt = tabell.mutate(q=perioder).unnest("q").join(q, "q")
     return delt.mutate(
         del_fra=ibis.greatest(delt[fra], delt.q_start),
         del_til=ibis.least(delt[til], delt.q_slutt),
     )
 
 
-def _personer_med_flere_rader(arbeidsforhold: ir.Table, q: ir.Table) -> ir.Table:
+def _personer_med_flere_rader(arbeidsforhold: ir.Table, q: ir.Table, plan: Periodeplan) -> ir.Table:
     """The quarterly rows of persons who have more than one in a quarter.
 
     Counting rows counts persons everywhere except for these few; they are counted distinctly
@@ -206,8 +237,14 @@ def _personer_med_flere_rader(arbeidsforhold: ir.Table, q: ir.Table) -> ir.Table
         .filter(ibis._["_antall"] > 1)
         .select("person_id")
     )
-    kandidater = _per_kvartal(
-        arbeidsforhold.semi_join(flere, "person_id"), q, "a_fra", "a_til", "aq_fra", "aq_til"
+    kandidater = _per_periode(
+        arbeidsforhold.semi_join(flere, "person_id"),
+        q,
+        plan,
+        "a_fra",
+        "a_til",
+        "aq_fra",
+        "aq_til",
     ).select("person_id", "orgnr", "avdeling", "q")
     med_antall = kandidater.mutate(
         _antall=kandidater.count().over(ibis.window(group_by=["person_id", "q"]))
@@ -215,7 +252,9 @@ def _personer_med_flere_rader(arbeidsforhold: ir.Table, q: ir.Table) -> ir.Table
     return med_antall.filter(med_antall["_antall"] > 1).drop("_antall")
 
 
-def _tapte(perioder: ir.Table, arbeidsforhold: ir.Table, q: ir.Table) -> ir.Table:
+def _tapte(
+    perioder: ir.Table, arbeidsforhold: ir.Table, q: ir.Table, plan: Periodeplan
+) -> ir.Table:
     i_arbeid = perioder.join(
         arbeidsforhold,
         [
@@ -242,7 +281,7 @@ def _tapte(perioder: ir.Table, arbeidsforhold: ir.Table, q: ir.Table) -> ir.Tabl
         "tilfelle_fra",
         "tilfelle_til",
     )
-    t = _per_kvartal(i_arbeid, q, "x_fra", "x_til", "xq_fra", "xq_til")
+    t = _per_periode(i_arbeid, q, plan, "x_fra", "x_til", "xq_fra", "xq_til")
     t = t.mutate(
         tapte=virkedager_uttrykk(t.del_fra, t.del_til) * t.stilling * t.grad,
         korttid=(ibis.least(t.tilfelle_til, t.q_slutt) - t.tilfelle_fra + 1) <= KORTTID_MAKS_DAGER,
@@ -328,6 +367,21 @@ def _summer_for(
         q=samlet.q,
         antall_personer=(samlet.rader - ibis.coalesce(samlet["_dobbelt"], 0)).cast("int64"),
         **{s: samlet[s].cast("int64") for s in SUMMER},
+    )
+
+
+def _avdelinger_i_tre(enheter: ir.Table, grunnlag: ir.Table, dobbelt: ir.Table) -> ir.Table:
+    """AVDELING rows of the units each department counts in (itself and its ancestors, say).
+
+    A person with rows in two departments of one unit is in ``dobbelt`` twice for that unit, so
+    the unit counts the person once, as every other unit does.
+    """
+    kode = ibis._.virksomhet.concat("/", ibis._.enhet)
+    return _summer_for(
+        Kategori.AVDELING,
+        kode,
+        grunnlag.join(enheter, ["orgnr", "avdeling"]),
+        dobbelt.join(enheter, ["orgnr", "avdeling"]),
     )
 
 

@@ -6,7 +6,7 @@ the integer sums, the masking flag, the rounded percentage, and the files.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,15 +17,18 @@ import pyarrow as pa
 
 from naervaer.statistikk.beregning import (
     MULIGE_SKALA,
+    SUMMER,
     TAPTE_SKALA,
     Beregning,
     Fremdriftsmelding,
     beregn_summer,
 )
+from naervaer.statistikk.enheter import Kategori
 from naervaer.statistikk.kolonner import KVARTAL_KOLONNER
 from naervaer.statistikk.kvartal import Kvartal
 from naervaer.statistikk.motorer import Motor, lag_motor
-from naervaer.statistikk.register import les_register
+from naervaer.statistikk.perioder import Inndeling, Periode, inndeling_for
+from naervaer.statistikk.register import les_register, register_fra_tabeller
 
 _TAPTE = (
     ("tapte", "tapte_dagsverk"),
@@ -188,6 +191,67 @@ def beregn_til_mappe(
         kvartal_parquet=parquet,
         advarsler_csv=advarsler_csv if advarsler_csv.exists() else None,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Tabellresultat:
+    """The exact integer sums of each division of time, and the warnings.
+
+    ``summer[inndeling]`` has ``kategori``, ``kode``, ``arstall``, the period's number (column
+    ``kvartal`` or ``maned``), ``antall_personer`` and the sums of ``beregning.SUMMER``: mulige
+    dagsverk in units of 1/``MULIGE_SKALA``, tapte in units of 1/``TAPTE_SKALA`` of a dagsverk.
+    """
+
+    summer: dict[Inndeling, pa.Table]
+    advarsler: pa.Table
+
+
+def beregn_tabeller(
+    tabeller: Mapping[str, pa.Table],
+    fra: Periode,
+    til: Periode,
+    *,
+    med_kvartaler: bool = False,
+    avdelingsenheter: pa.Table | None = None,
+    kategorier: Collection[Kategori] | None = None,
+    motor: str | Motor = "duckdb",
+) -> Tabellresultat:
+    """Compute from in-memory tables (spec §2's columns), writing no file.
+
+    For an employer's own data: the months (or quarters) from ``fra`` to ``til`` and, with
+    ``med_kvartaler``, the quarters made of whole months among them, in one pass.
+    """
+    with _motor(motor) as m:
+        register = register_fra_tabeller(tabeller, m)
+        beregning = beregn_summer(
+            register,
+            fra,
+            til,
+            m,
+            avdelingsenheter=avdelingsenheter,
+            kategorier=kategorier,
+            med_kvartaler=med_kvartaler,
+        )
+        con = m.duckdb_visning(beregning.summer, "summer")
+        felles = ", ".join(["kategori", "kode", "arstall"])
+        tall = ", ".join(["antall_personer", *SUMMER])
+        summer: dict[Inndeling, pa.Table] = {}
+        for inndeling in (Inndeling.MANED, Inndeling.KVARTAL) if med_kvartaler else ():
+            summer[inndeling] = con.sql(
+                f"SELECT {felles}, nummer AS {inndeling.value}, {tall} FROM summer "
+                f"WHERE inndeling = '{inndeling.value}' ORDER BY kategori, kode, arstall, nummer"
+            ).to_arrow_table()
+        if not med_kvartaler:
+            inndeling = inndeling_for(fra)
+            summer[inndeling] = con.sql(
+                f"SELECT {felles}, {inndeling.value}, {tall} FROM summer "
+                f"ORDER BY kategori, kode, arstall, {inndeling.value}"
+            ).to_arrow_table()
+        con = m.duckdb_visning(beregning.advarsler, "advarsler")
+        advarsler = con.sql(
+            "SELECT fil, rad, melding FROM advarsler ORDER BY rad, melding"
+        ).to_arrow_table()
+    return Tabellresultat(summer, advarsler)
 
 
 def _fravaerets_kvartaler(fravaer: ir.Table) -> tuple[Kvartal, Kvartal]:

@@ -9,7 +9,7 @@ in a Parquet file the position of the row counted from 1.
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -293,6 +293,10 @@ class Lagring(Protocol):
     def materialiser(self, uttrykk: ir.Table) -> ir.Table: ...
 
 
+class Tabellager(Lagring, Protocol):
+    def tabell(self, navn: str, data: pa.Table) -> ir.Table: ...
+
+
 def les_register(inn: Path, motor: Lagring) -> Register:
     """Read, check and type the register in ``inn``; raise RegisterFeil on the first bad rows."""
     raa: dict[str, ir.Table] = {}
@@ -301,7 +305,31 @@ def les_register(inn: Path, motor: Lagring) -> Register:
         sti = finn_fil(inn, navn)
         filnavn[navn] = sti.name
         raa[navn] = motor.les(sti, navn)
-        sjekk_kolonner(raa[navn], navn, sti.name)
+    return _kontroller_register(motor, raa, filnavn)
+
+
+def register_fra_tabeller(tabeller: Mapping[str, pa.Table], motor: Tabellager) -> Register:
+    """The same checks on three in-memory tables (an employer's own data, say) as on files.
+
+    A message names the table and the row's position in it, counted from 1.
+    """
+    raa: dict[str, ir.Table] = {}
+    filnavn: dict[str, str] = {}
+    for navn in FILER:
+        if navn not in tabeller:
+            raise RegisterFeil([Feil(navn, None, None, None, f"tabellen {navn} mangler")])
+        data = tabeller[navn]
+        data = data.append_column("rad", pa.array(range(1, data.num_rows + 1), pa.int64()))
+        filnavn[navn] = navn
+        raa[navn] = motor.tabell(f"raa_{navn}", data)
+    return _kontroller_register(motor, raa, filnavn)
+
+
+def _kontroller_register(
+    motor: Lagring, raa: dict[str, ir.Table], filnavn: dict[str, str]
+) -> Register:
+    for navn in FILER:
+        sjekk_kolonner(raa[navn], navn, filnavn[navn])
 
     virksomheter = _virksomheter(motor, raa["virksomheter"], filnavn["virksomheter"])
     arbeidsforhold = _arbeidsforhold(
