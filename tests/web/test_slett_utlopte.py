@@ -107,3 +107,37 @@ def test_a_retention_of_zero_years_is_refused(egendata: Egendata) -> None:
     with pytest.raises(CommandError, match="minst ett år"):
         kjor("2028-06-01", "--aar", "0")
     assert not Sletting.objects.exists()
+
+
+def test_the_statistics_keep_the_quarters_whose_absence_is_gone(egendata: Egendata) -> None:
+    from naervaer.web.egenstatistikk.beregning import beregn
+    from naervaer.web.egenstatistikk.models import Egentall
+
+    virksomhet = Virksomhet.objects.get(orgnr=SOLSIKKEN)
+    dag = date(2028, 6, 1)
+    beregn(virksomhet, dag=dag)
+
+    def tall() -> dict[tuple[str, int, int, int | None, bool], tuple[int, int, bool]]:
+        return {
+            (t.inndeling, t.arstall, t.nummer, t.avdeling_id, t.direkte): (
+                t.mulige,
+                t.tapte,
+                t.maskert,
+            )
+            for t in Egentall.objects.filter(virksomhet=virksomhet)
+        }
+
+    foer = tall()
+    kjor(dag.isoformat())
+    beregn(virksomhet, dag=dag)
+    etter = tall()
+    # 2025K1 and K2 lost 1002's case and others: their figures stay as they were computed.
+    gamle = {k: v for k, v in foer.items() if (k[1], k[2]) in {(2025, 1), (2025, 2)}}
+    gamle |= {k: v for k, v in foer.items() if k[0] == "maned" and k[1] == 2025 and k[2] <= 6}
+    assert gamle and all(etter[k] == v for k, v in gamle.items())
+    # From 2025K3 on, nothing was deleted, so computing again gives the same figures.
+    nye = {k for k in foer if k not in gamle}
+    assert nye and all(etter[k] == foer[k] for k in nye)
+    # Without the freeze, 2025K1 would now count no tapte dagsverk for 1002.
+    virksomhet_k1 = ("kvartal", 2025, 1, None, False)
+    assert etter[virksomhet_k1][1] > 0

@@ -42,13 +42,13 @@ class Demoavdeling:
 
 AVDELINGER: dict[str, tuple[Demoavdeling, ...]] = {
     "barnehage": (
-        Demoavdeling("100", "Barnehagen", 0.0),
+        Demoavdeling("100", "Barnehagen", 0.04),
         Demoavdeling("110", "Blåbær (småbarn)", 0.35, "100"),
         Demoavdeling("120", "Tyttebær (storbarn)", 0.40, "100"),
         Demoavdeling("200", "Kjøkken og drift", 0.25),
     ),
     "sykehjem": (
-        Demoavdeling("10", "Pleie og omsorg", 0.0),
+        Demoavdeling("10", "Pleie og omsorg", 0.03),
         Demoavdeling("11", "Post 1 langtid", 0.30, "10"),
         Demoavdeling("12", "Post 2 korttid", 0.25, "10"),
         Demoavdeling("13", "Skjermet enhet", 0.20, "10"),
@@ -56,7 +56,7 @@ AVDELINGER: dict[str, tuple[Demoavdeling, ...]] = {
         Demoavdeling("30", "Administrasjon", 0.10),
     ),
     "bygg": (
-        Demoavdeling("P", "Prosjekter", 0.0),
+        Demoavdeling("P", "Prosjekter", 0.04),
         Demoavdeling("P1", "Prosjekt Nord", 0.40, "P"),
         Demoavdeling("P2", "Prosjekt Sør", 0.35, "P"),
         Demoavdeling("V", "Verksted og lager", 0.15),
@@ -106,13 +106,18 @@ def lag_demodata(
     antall: int, art: str, fra: date, til: date, seed: int, forste_nummer: int = 1001
 ) -> Demodata:
     """``antall`` employees, employed through [fra, til] (some came or left on the way), with
-    absence drawn day by day from rates close to the Norwegian average."""
+    absence drawn day by day from rates close to the Norwegian average. Absence begins no later
+    than ``til``; a sick note that began before may run past it, as one that is still going on."""
     rng = random.Random(seed)
     avdelinger = AVDELINGER.get(art, AVDELINGER["annet"])
     med_folk = [a for a in avdelinger if a.andel > 0]
     ansatte: list[Demoansatt] = []
     for i in range(antall):
-        avdeling = rng.choices(med_folk, weights=[a.andel for a in med_folk])[0]
+        # Every department gets someone first, so each has a name in the files.
+        if i < len(med_folk):
+            avdeling = med_folk[i]
+        else:
+            avdeling = rng.choices(med_folk, weights=[a.andel for a in med_folk])[0]
         start = fra - timedelta(days=rng.randint(0, 3000))
         if rng.random() < 0.15:
             start = fra + timedelta(days=rng.randint(0, (til - fra).days - 60))
@@ -144,14 +149,15 @@ def lag_demodata(
                 dag = slutt + timedelta(days=rng.randint(20, 60))
                 continue
             if rng.random() < 0.35 / 365 * tilboyelighet:
-                dag = _sykmelding(rng, ansatt.ansattnummer, _hverdag(dag), siste, fravaer)
+                sluttdag = ansatt.til_dato or (til + timedelta(days=120))
+                dag = _sykmelding(rng, ansatt.ansattnummer, _hverdag(dag), siste, sluttdag, fravaer)
                 continue
             dag += timedelta(days=1)
     return Demodata(avdelinger, tuple(ansatte), tuple(fravaer))
 
 
 def _sykmelding(
-    rng: random.Random, nummer: str, start: date, siste: date, ut: list[Demofravaer]
+    rng: random.Random, nummer: str, start: date, siste: date, sluttdag: date, ut: list[Demofravaer]
 ) -> date:
     """A sick note, sometimes after an egenmelding, sometimes renewed as graded: the next day
     on which a new absence may begin."""
@@ -164,11 +170,11 @@ def _sykmelding(
         if start > siste:
             return start
     varighet = max(4, int(rng.lognormvariate(2.7, 0.9)))
-    slutt = min(start + timedelta(days=varighet), siste)
+    slutt = min(start + timedelta(days=varighet), sluttdag)
     ut.append(Demofravaer(nummer, start, slutt, "sykmelding", 100))
     if slutt < siste and varighet > 20 and rng.random() < 0.4:
         gradert_start = slutt + timedelta(days=1)
-        gradert_slutt = min(gradert_start + timedelta(days=rng.randint(14, 60)), siste)
+        gradert_slutt = min(gradert_start + timedelta(days=rng.randint(14, 60)), sluttdag)
         ut.append(
             Demofravaer(
                 nummer, gradert_start, gradert_slutt, "sykmelding", rng.choice([40, 50, 60])
@@ -190,7 +196,7 @@ def _skriv(sti: Path, overskrift: Sequence[str], rader: Sequence[Sequence[object
         skriver.writerows(rader)
 
 
-def skriv_demofiler(data: Demodata, mappe: Path, med_overordnet: bool = False) -> list[Path]:
+def skriv_demofiler(data: Demodata, mappe: Path, med_overordnet: bool = True) -> list[Path]:
     """Write ansatte.csv, arbeidsforhold.csv and fravaer.csv in the documented template."""
     mappe.mkdir(parents=True, exist_ok=True)
     navn = {a.kode: a.navn for a in data.avdelinger}

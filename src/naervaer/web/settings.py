@@ -172,6 +172,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# The own statistics are computed again in a thread after an import or a registration, so the
+# answer does not wait for them; off, they are computed before the answer (as the tests want).
+NAERVAER_EGNE_TALL_I_BAKGRUNNEN = _flagg("NAERVAER_EGNE_TALL_I_BAKGRUNNEN", True)
+
 # Personal absence data goes this many years after the case ended (regelverk.md, «Privacy»).
 NAERVAER_OPPBEVARING_AAR = int(os.environ.get("NAERVAER_OPPBEVARING_AAR", "3"))
 

@@ -148,26 +148,38 @@ def beregn(virksomhet: Virksomhet, *, dag: date | None = None) -> Egenberegning:
     with transaction.atomic():
         Virksomhet.objects.select_for_update().filter(pk=virksomhet.pk).exists()
         tre = avdelingstre(virksomhet)
+        forste_nye = forste_kvartal_som_beregnes(virksomhet)
         ytterpunkter = Fravaer.objects.filter(ansatt__virksomhet=virksomhet).aggregate(
             forste=Min("fra_dato"), siste=Max("til_dato")
         )
+        forste = ytterpunkter["forste"]
+        if forste is not None and forste_nye is not None:
+            forste = max(forste, forste_nye.start)
         perioder = (
-            perioder_for(ytterpunkter["forste"], ytterpunkter["siste"], dag)
-            if ytterpunkter["forste"] is not None
+            perioder_for(forste, ytterpunkter["siste"], dag)
+            if forste is not None and forste <= ytterpunkter["siste"]
             else None
         )
         rader: list[Egentall] = []
         advarsler = 0
         if perioder is not None:
             rader, advarsler = _beregn_rader(virksomhet, tre, perioder, grense)
-        Egentall.objects.filter(virksomhet=virksomhet).delete()
+        beholdes = _beholdes(virksomhet, forste_nye)
+        Egentall.objects.filter(virksomhet=virksomhet).exclude(pk__in=beholdes).delete()
         Egentall.objects.bulk_create(rader, batch_size=1_000)
+        fra_maned = perioder.maneder[0].start if perioder else None
+        til_maned = perioder.maneder[1].start if perioder else None
+        if beholdes:
+            tidligere = Egenberegning.objects.filter(virksomhet=virksomhet).first()
+            if tidligere is not None and tidligere.fra_maned is not None:
+                fra_maned = tidligere.fra_maned
+                til_maned = til_maned or tidligere.til_maned
         beregning, _ = Egenberegning.objects.update_or_create(
             virksomhet=virksomhet,
             defaults={
                 "beregnet": timezone.now(),
-                "fra_maned": perioder.maneder[0].start if perioder else None,
-                "til_maned": perioder.maneder[1].start if perioder else None,
+                "fra_maned": fra_maned,
+                "til_maned": til_maned,
                 "terskel": grense.antall_personer,
                 "avdelingstre": dict(tre.overordnet),
                 "antall_advarsler": advarsler,
@@ -178,6 +190,33 @@ def beregn(virksomhet: Virksomhet, *, dag: date | None = None) -> Egenberegning:
         "egne tall for %s: %d rader på %d ms", virksomhet.orgnr, len(rader), beregning.varighet_ms
     )
     return beregning
+
+
+def forste_kvartal_som_beregnes(virksomhet: Virksomhet) -> Kvartal | None:
+    """After a retention deletion, the quarters up to the one it reached have lost absence:
+    their stored figures are kept as they were, and only later quarters are computed again.
+    None when nothing has been deleted."""
+    from naervaer.web.personvern.oppbevaring import frossen_for
+
+    frossen = frossen_for(virksomhet)
+    return None if frossen is None else Kvartal.fra_dato(frossen) + 1
+
+
+def _beholdes(virksomhet: Virksomhet, forste_nye: Kvartal | None) -> list[int]:
+    if forste_nye is None:
+        return []
+    return [
+        pk
+        for pk, inndeling, arstall, nummer in Egentall.objects.filter(
+            virksomhet=virksomhet
+        ).values_list("pk", "inndeling", "arstall", "nummer")
+        if (
+            Kvartal(arstall, (nummer - 1) // 3 + 1)
+            if inndeling == Inndeling.MANED.value
+            else Kvartal(arstall, nummer)
+        )
+        < forste_nye
+    ]
 
 
 def _beregn_rader(
