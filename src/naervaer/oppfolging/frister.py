@@ -23,10 +23,9 @@ How the dates are counted, and why:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from itertools import takewhile
 
 from naervaer.oppfolging.egenmelding import LOVENS_REGEL, Egenmeldingsregel, merknader
 from naervaer.oppfolging.helligdager import fridag, siste_virkedag
@@ -79,18 +78,19 @@ def _frist(regel: Regel, dato: date, gradert: bool = False) -> Frist:
 
 
 def _gradert_til(tilfelle: Tilfelle, dato: date) -> bool:
-    """Whether every sykmelding day of the case before ``dato`` is graded (and there is one)."""
-    dager = [
-        d
-        for d in takewhile(lambda d: d.dato < dato, tilfelle.dager())
-        if d.type is Fravaerstype.SYKMELDING
-    ]
-    return bool(dager) and all(d.grad < 100 for d in dager)
+    """Whether every sykmelding day of the case before ``dato`` is graded (and there is one).
+
+    Read from the periods rather than day by day: a day's grad is the highest of the sick notes
+    covering it (``Tilfelle.dager``), so a day at 100 % before ``dato`` is a day covered by a full
+    sick note that began before ``dato``, and each such note begins on a day of the case."""
+    for_dato = [p for p in tilfelle.perioder if p.type is Fravaerstype.SYKMELDING and p.fra < dato]
+    return bool(for_dato) and all(p.grad < 100 for p in for_dato)
 
 
-def _varer_til(tilfelle: Tilfelle, dato: date) -> bool:
-    """Whether the case has lasted until ``dato`` (the day the weeks are full)."""
-    return tilfelle.til is None or dato <= tilfelle.til + EN_DAG
+def _varer_til(til: date | None, dato: date) -> bool:
+    """Whether a case whose last day is ``til`` has lasted until ``dato`` (the day the weeks
+    are full)."""
+    return til is None or dato <= til + EN_DAG
 
 
 def fridagsmerknad(dato: date) -> str | None:
@@ -102,6 +102,22 @@ def fridagsmerknad(dato: date) -> str | None:
         f"{navn[0].upper()}{navn[1:]}: fristen flyttes ikke; gjør det senest "
         f"{UKEDAGER[forut.weekday()]} {datotekst(forut)}."
     )
+
+
+def ukefrister(tilfelle: Tilfelle, regler: Iterable[Regel]) -> list[Frist]:
+    """The milestones of ``regler`` counted in whole weeks from the first day that the case has
+    reached: the part of the timeline that needs the case alone, not the earlier absence."""
+    ut: list[Frist] = []
+    til = tilfelle.til
+    for regel in regler:
+        if regel.uker is None:
+            continue
+        full = tilfelle.fra + timedelta(weeks=regel.uker)
+        if _varer_til(til, full):
+            dato = full - timedelta(days=regel.dager_for)
+            gradert = regel.hva_gradert is not None and _gradert_til(tilfelle, dato)
+            ut.append(_frist(regel, dato, gradert=gradert))
+    return ut
 
 
 def tidslinje(
@@ -122,13 +138,7 @@ def tidslinje(
     if regel is not None and len(agp) == antall:
         frister.append(_frist(regel, agp[-1].dato))
 
-    for regel in regler.values():
-        if regel.uker is None:
-            continue
-        full = tilfelle.fra + timedelta(weeks=regel.uker)
-        if _varer_til(tilfelle, full):
-            dato = full - timedelta(days=regel.dager_for)
-            frister.append(_frist(regel, dato, gradert=_gradert_til(tilfelle, dato)))
+    frister.extend(ukefrister(tilfelle, regler.values()))
 
     notater = list(merknader(tilfeller, egenmelding, regelverk))
     maks = maksdato(tilfeller, regelverk)

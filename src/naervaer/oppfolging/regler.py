@@ -84,6 +84,9 @@ class Regel:
     """A deadline for an action: the user is told when it falls on a day off."""
     hva_gradert: str | None = None
     """What to do instead when the sick note is graded all the way to the milestone."""
+    kan_vaere_unodvendig: bool = False
+    """The law asks for it «hvis det ikke er åpenbart unødvendig»: the employer may record that it
+    was obviously unnecessary instead of doing it."""
     opphevet: bool = False
     """A row that repeals the milestone from ``gjelder_fra``."""
 
@@ -116,6 +119,7 @@ REGLER: tuple[Regel, ...] = (
         AML_4_6_3,
         uker=4,
         frist=True,
+        kan_vaere_unodvendig=True,
     ),
     Regel(
         Kode.DIALOGMOTE_1,
@@ -126,6 +130,7 @@ REGLER: tuple[Regel, ...] = (
         AML_4_6_4,
         uker=7,
         frist=True,
+        kan_vaere_unodvendig=True,
         # aml. § 4-6 (4) makes the meeting a duty when the employee is wholly absent; a graded
         # employee is met when a party finds it useful. The date is the same either way.
         hva_gradert="Ved gradert sykmelding holdes dialogmøte 1 hvis arbeidsgiveren, den ansatte "

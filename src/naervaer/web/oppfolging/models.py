@@ -9,6 +9,7 @@ someone to act; the milestone's date is the deadline.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -78,6 +79,11 @@ class Oppgave(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     endret: models.DateTimeField[datetime, datetime] = models.DateTimeField(auto_now=True)
+    forrige: models.JSONField[dict[str, Any] | None, dict[str, Any] | None] = models.JSONField(
+        null=True,
+        blank=True,
+        help_text="tilstanden før siste endring, så den kan angres",
+    )
 
     class Meta:
         verbose_name = "oppgave"
@@ -93,10 +99,25 @@ class Oppgave(models.Model):
                 condition=~models.Q(status="UTSATT") | models.Q(utsatt_til__isnull=False),
                 name="oppgave_utsatt_har_dato",
             ),
+            # Postponing, or skipping a duty as obviously unnecessary, needs a reason.
+            models.CheckConstraint(
+                condition=~models.Q(status__in=["UTSATT", "UNODVENDIG"]) | ~models.Q(notat=""),
+                name="oppgave_begrunnet",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="APEN")
+                | models.Q(utfort_dato__isnull=True, utsatt_til__isnull=True),
+                name="oppgave_apen_uten_datoer",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.kode} {self.frist} ({self.status})"
+
+    @property
+    def er_apen(self) -> bool:
+        """Still to do: open, or postponed to a later date."""
+        return self.status in (self.Status.APEN, self.Status.UTSATT)
 
     @property
     def gjeldende_frist(self) -> date:
