@@ -74,6 +74,10 @@ SIDER: dict[str, Side] = {
     "fravaer:egenmelding": Side(ADMIN),
     "tidligvarsel:side": Side(PERSONER),
     "tidligvarsel:innstillinger": Side(ADMIN),
+    "oppfolging:liste": Side(PERSONER),
+    "oppfolging:tilfelle": Side(PERSONER, lambda e, o: {"tilfelle_id": o["tilfelle"].pk}),
+    "oppfolging:mitt": Side(SEG_SELV),
+    "oppfolging:tall": Side(frozenset({"ADMINISTRATOR", "HR", "VERNEOMBUD", "TILLITSVALGT"})),
     "personvern:side": Side(ADMIN),
     "personvern:finn": Side(ADMIN),
     "personvern:ansatt": Side(ADMIN, ansatt_1002),
@@ -94,6 +98,10 @@ SKJEMAER: dict[str, Side] = {
     "virksomheter:endre_rolle": Side(ADMIN, lambda e, o: {"tilgang_id": o["tilgang"].pk}),
     "virksomheter:fjern": Side(ADMIN, lambda e, o: {"tilgang_id": o["tilgang"].pk}),
     "personvern:slett": Side(ADMIN, ansatt_1002),
+    "oppfolging:oppgave": Side(
+        PERSONER,
+        lambda e, o: {"tilfelle_id": o["tilfelle"].pk, "oppgave_id": o["oppgave"].pk},
+    ),
     "egendata:tilbakekall": Side(ADMIN, lambda e, o: {"nokkel_id": o["nokkel"].pk}),
     "fravaer:ansattvalg": Side(PERSONER),
     "fravaer:forhandsvis": Side(PERSONER),
@@ -131,10 +139,23 @@ def test_every_page_of_a_virksomhet_is_in_the_matrix() -> None:
 @pytest.fixture
 def objekter(egendata: Egendata) -> dict[str, Any]:
     from naervaer.web.egendata.models import Fravaer, Importlogg, Importnokkel
+    from naervaer.web.oppfolging.models import Oppgave, Tilfelle
     from naervaer.web.paminnelser.models import Aktivitet
     from naervaer.web.virksomheter.models import Tilgang, Tilgangsforesporsel
 
+    tilfelle = Tilfelle.objects.create(
+        ansatt=egendata.ansatte["1002"], fra_dato=date(2025, 1, 6), til_dato=date(2025, 5, 30)
+    )
     return {
+        "tilfelle": tilfelle,
+        "oppgave": Oppgave.objects.create(
+            tilfelle=tilfelle,
+            kode="oppfolgingsplan",
+            frist=date(2025, 2, 3),
+            ansvarlig="arbeidsgiver",
+            hva="Lag oppfølgingsplan sammen med arbeidstakeren",
+            kilde="aml. § 4-6 (3)",
+        ),
         "registrert": Fravaer.objects.create(
             ansatt=egendata.ansatte["1002"],
             fra_dato=date(2025, 9, 1),
