@@ -30,13 +30,18 @@ FOKUSMERKER = """e => {
 
 # Every control a keyboard user must reach, each marked so the Tab walk can tick it off, with
 # its marks while it has no focus. A group of radios is one Tab stop (arrow keys move inside
-# it), so only its checked radio counts.
+# it), so only its checked radio counts. What lies in a closed <details> is reached by opening
+# it: its summary is the Tab stop.
 MERK_KONTROLLER = f"""() => {{
     const fokusmerker = {FOKUSMERKER};
+    const iLukket = e => {{
+        const d = e.closest('details:not([open])');
+        return d !== null && !(e.tagName === 'SUMMARY' && e.parentElement === d);
+    }};
     const alle = document.querySelectorAll(
         'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]');
     const synlige = [...alle].filter(e => e.tabIndex >= 0 && !e.disabled
-        && e.getClientRects().length > 0
+        && e.getClientRects().length > 0 && !iLukket(e)
         && !(e.type === 'radio' && !e.checked
              && document.querySelector(`input[type=radio][name="${{e.name}}"]:checked`)));
     return synlige.map((e, i) => {{
