@@ -8,7 +8,6 @@ told apart without colour vision; a masked period is a gap, never a zero.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from decimal import Decimal
 
 from naervaer.statistikk.egentall import Egenoversikt
@@ -17,6 +16,7 @@ from naervaer.statistikk.maskering import Vist
 from naervaer.statistikk.perioder import Periode, nummer
 from naervaer.statistikk.tallformat import norsk_tall
 from naervaer.web.egenstatistikk.tekst import kort_periode
+from naervaer.web.statistikk.diagram import Diagram, Merke, Strek, rundt_steg
 
 BREDDE = 640
 HOYDE = 320
@@ -31,56 +31,11 @@ STILER: dict[str, tuple[str, str]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Strek:
-    nokkel: str
-    navn: str
-    farge: str
-    monster: str
-    segmenter: tuple[str, ...]  # SVG path data, one per unbroken run of shown periods
-    punkter: tuple[tuple[float, float, str], ...]  # x, y and «periode: figur» as text
-
-
-@dataclass(frozen=True, slots=True)
-class Merke:
-    posisjon: float
-    tekst: str
-
-
-@dataclass(frozen=True, slots=True)
-class Diagram:
-    bredde: int
-    hoyde: int
-    venstre: int
-    hoyre_kant: int
-    topp: int
-    bunn_kant: int
-    streker: tuple[Strek, ...]
-    y_merker: tuple[Merke, ...]
-    x_merker: tuple[Merke, ...]
-
-    @property
-    def viewbox(self) -> str:
-        return f"0 0 {self.bredde} {self.hoyde}"
-
-
-def _steg(storst: float) -> float:
-    """A round step that gives four to eight grid lines."""
-    if storst <= 0:
-        return 1.0
-    grov = storst / 5
-    potens = 10 ** math.floor(math.log10(grov))
-    for faktor in (1, 2, 2.5, 5, 10):
-        if grov <= faktor * potens:
-            return faktor * potens
-    return 10 * potens
-
-
 def lag_diagram(oversikt: Egenoversikt) -> Diagram:
     perioder = oversikt.historikk
     verdier = [p.verdi for s in oversikt.serier for p in s.punkter if isinstance(p, Vist)]
     storst = float(max(verdier, default=Decimal(1)))
-    steg = _steg(storst)
+    steg = rundt_steg(storst)
     topp_verdi = max(steg, math.ceil(storst / steg) * steg)
     hoyre_kant, bunn_kant = BREDDE - HOYRE, HOYDE - BUNN
     bredde, hoyde = hoyre_kant - VENSTRE, bunn_kant - TOPP

@@ -37,8 +37,8 @@ class Strek:
     navn: str
     farge: str
     monster: str
-    segmenter: tuple[str, ...]  # SVG path data, one per unbroken run of shown quarters
-    punkter: tuple[tuple[float, float, str], ...]  # x, y and the figure as text
+    segmenter: tuple[str, ...]  # SVG path data, one per unbroken run of shown periods
+    punkter: tuple[tuple[float, float, str], ...]  # x, y and the point's text
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +64,7 @@ class Diagram:
         return f"0 0 {self.bredde} {self.hoyde}"
 
 
-def _steg(storst: float) -> float:
+def rundt_steg(storst: float) -> float:
     """A round step that gives four to eight grid lines."""
     if storst <= 0:
         return 1.0
@@ -82,7 +82,7 @@ def lag_diagram(linjer: Sequence[Linje]) -> Diagram:
         p.prosent.verdi for linje in linjer for p in linje.punkter if isinstance(p.prosent, Vist)
     ]
     storst = float(max(verdier, default=Decimal(1)))
-    steg = _steg(storst)
+    steg = rundt_steg(storst)
     topp_verdi = max(steg, math.ceil(storst / steg) * steg)
 
     hoyre_kant = BREDDE - HOYRE
