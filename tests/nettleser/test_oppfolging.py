@@ -142,7 +142,7 @@ def test_the_employees_own_page(
 ) -> None:
     nettsted.innlogget_som(egendata.ansatt)
     side = nettsted.gaa_til(f"/virksomhet/{SOLSIKKEN}/")
-    side.get_by_role("link", name="Min oppfølging").click()
+    side.get_by_role("link", name="Min oppfølging", exact=True).click()
     expect(side.get_by_role("heading", level=1)).to_have_text("Min oppfølging")
     expect(side.get_by_text(f"Sykefravær fra {dager(-10):%d.%m.%Y}")).to_be_visible()
     sjekk_i_begge_bredder(side, "oppfolging-mitt")

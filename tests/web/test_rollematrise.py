@@ -8,7 +8,7 @@ enforces it (``virksomheter/tilgang.py``). A page that is added without a line h
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -40,6 +40,18 @@ def ingen(egendata: Egendata, objekter: dict[str, Any]) -> dict[str, object]:
 
 def ansatt_1002(egendata: Egendata, objekter: dict[str, Any]) -> dict[str, object]:
     return {"ansatt_id": egendata.ansatte["1002"].pk}
+
+
+def tilfelle(egendata: Egendata, objekter: dict[str, Any]) -> dict[str, object]:
+    return {"tilfelle_id": objekter["tilfelle"].pk}
+
+
+def versjon_2(egendata: Egendata, objekter: dict[str, Any]) -> dict[str, object]:
+    return {"tilfelle_id": objekter["tilfelle"].pk, "nummer": 2}
+
+
+def annas_tilfelle(egendata: Egendata, objekter: dict[str, Any]) -> dict[str, object]:
+    return {"tilfelle_id": objekter["annas_tilfelle"].pk}
 
 
 def registrert(egendata: Egendata, objekter: dict[str, Any]) -> dict[str, object]:
@@ -78,6 +90,18 @@ SIDER: dict[str, Side] = {
     "oppfolging:tilfelle": Side(PERSONER, lambda e, o: {"tilfelle_id": o["tilfelle"].pk}),
     "oppfolging:mitt": Side(SEG_SELV),
     "oppfolging:tall": Side(frozenset({"ADMINISTRATOR", "HR", "VERNEOMBUD", "TILLITSVALGT"})),
+    "oppfolgingsplan:plan": Side(PERSONER, tilfelle),
+    "oppfolgingsplan:versjoner": Side(PERSONER, tilfelle),
+    "oppfolgingsplan:versjon": Side(PERSONER, versjon_2),
+    "oppfolgingsplan:endringer": Side(PERSONER, versjon_2),
+    "oppfolgingsplan:fil_docx": Side(PERSONER, tilfelle),
+    "oppfolgingsplan:fil_pdf": Side(PERSONER, tilfelle),
+    "oppfolgingsplan:versjonsfil_docx": Side(PERSONER, versjon_2),
+    "oppfolgingsplan:versjonsfil_pdf": Side(PERSONER, versjon_2),
+    "oppfolgingsplan:mitt": Side(SEG_SELV),
+    "oppfolgingsplan:mitt_tilfelle": Side(SEG_SELV, annas_tilfelle),
+    "oppfolgingsplan:mitt_fil_docx": Side(SEG_SELV, annas_tilfelle),
+    "oppfolgingsplan:mitt_fil_pdf": Side(SEG_SELV, annas_tilfelle),
     "personvern:side": Side(ADMIN),
     "personvern:finn": Side(ADMIN),
     "personvern:ansatt": Side(ADMIN, ansatt_1002),
@@ -103,6 +127,10 @@ SKJEMAER: dict[str, Side] = {
         lambda e, o: {"tilfelle_id": o["tilfelle"].pk, "oppgave_id": o["oppgave"].pk},
     ),
     "egendata:tilbakekall": Side(ADMIN, lambda e, o: {"nokkel_id": o["nokkel"].pk}),
+    "oppfolgingsplan:del": Side(PERSONER, tilfelle),
+    "oppfolgingsplan:kommenter": Side(PERSONER, tilfelle),
+    "oppfolgingsplan:mitt_kommenter": Side(SEG_SELV, annas_tilfelle),
+    "oppfolgingsplan:mitt_enig": Side(SEG_SELV, annas_tilfelle),
     "fravaer:ansattvalg": Side(PERSONER),
     "fravaer:forhandsvis": Side(PERSONER),
     "paminnelser:avlys": Side(PERSONER, lambda e, o: {"aktivitet_id": o["aktivitet"].pk}),
@@ -138,16 +166,31 @@ def test_every_page_of_a_virksomhet_is_in_the_matrix() -> None:
 
 @pytest.fixture
 def objekter(egendata: Egendata) -> dict[str, Any]:
+    from naervaer.oppfolging.plan import Planinnhold, Tiltak
     from naervaer.web.egendata.models import Fravaer, Importlogg, Importnokkel
     from naervaer.web.oppfolging.models import Oppgave, Tilfelle
+    from naervaer.web.oppfolgingsplan import lagring
     from naervaer.web.paminnelser.models import Aktivitet
     from naervaer.web.virksomheter.models import Tilgang, Tilgangsforesporsel
 
     tilfelle = Tilfelle.objects.create(
         ansatt=egendata.ansatte["1002"], fra_dato=date(2025, 1, 6), til_dato=date(2025, 5, 30)
     )
+    # The plan pages: two versions of 1002's plan, and a shared plan of Anna's (1001) own.
+    annas_tilfelle = Tilfelle.objects.create(
+        ansatt=egendata.ansatte["1001"], fra_dato=date(2025, 2, 3), til_dato=date(2025, 2, 5)
+    )
+    for sak in (tilfelle, annas_tilfelle):
+        innhold = Planinnhold(
+            "Arbeid", "Som før", "", "", (Tiltak("Stol", "HR", date(2025, 3, 1)),),
+            date(2025, 3, 1), None, "", date(2025, 3, 15), "", "",
+        )  # fmt: skip
+        lagring.lagre(sak, innhold, egendata.hr, None)
+        lagring.lagre(sak, replace(innhold, som_for="Mer"), egendata.hr, 1)
+        lagring.del_med_ansatt(sak, 2, egendata.hr)
     return {
         "tilfelle": tilfelle,
+        "annas_tilfelle": annas_tilfelle,
         "oppgave": Oppgave.objects.create(
             tilfelle=tilfelle,
             kode="oppfolgingsplan",

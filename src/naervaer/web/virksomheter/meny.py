@@ -44,6 +44,7 @@ MENY: tuple[Menypunkt, ...] = (
     Menypunkt("Oppfølging", "oppfolging:tall", oppfolging.tall_i_menyen),
     Menypunkt("Mitt fravær", "fravaer:mitt", lambda r: r.er_ansatt_her),
     Menypunkt("Min oppfølging", "oppfolging:mitt", oppfolging.ser_egen),
+    Menypunkt("Min oppfølgingsplan", "oppfolgingsplan:mitt", lambda r: r.er_ansatt_her),
     Menypunkt("Tidlig varsel", "tidligvarsel:side", lambda r: r.ser_personer),
     Menypunkt("Aktiviteter og påminnelser", "paminnelser:aktiviteter", kan_planlegge),
     Menypunkt("Egenmeldingsregel", "fravaer:egenmelding", lambda r: r.er_administrator),
@@ -63,7 +64,10 @@ def lenker(r: Rettigheter, sti: str) -> list[Lenke]:
         ut.append(Lenke(punkt.tekst, url, sti == url))
     # A page below a menu page (a case below the worklist) marks the longest matching link.
     if not any(lenke.aktiv for lenke in ut):
-        under = [lenke for lenke in ut if sti.startswith(lenke.url)]
+        # Every page of a virksomhet lies under the statistics page's address, so only the
+        # other links count as parents.
+        start = reverse("statistikk:side", kwargs={"orgnr": r.virksomhet.orgnr})
+        under = [lenke for lenke in ut if lenke.url != start and sti.startswith(lenke.url)]
         if under:
             lengst = max(under, key=lambda lenke: len(lenke.url))
             ut = [Lenke(lnk.tekst, lnk.url, lnk is lengst) for lnk in ut]
