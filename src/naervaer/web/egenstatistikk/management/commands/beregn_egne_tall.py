@@ -6,11 +6,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 
 from naervaer.statistikk.tallformat import norsk_tall
 from naervaer.web.egenstatistikk.beregning import beregn
-from naervaer.web.virksomheter.models import Virksomhet
+from naervaer.web.virksomheter.utvalg import virksomheter_med_egne_data
 
 
 class Command(BaseCommand):
@@ -25,16 +25,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        orgnumre: list[str] = [o.replace(" ", "") for o in options["orgnr"]]
-        if orgnumre:
-            virksomheter = list(Virksomhet.objects.filter(pk__in=orgnumre).order_by("orgnr"))
-            ukjente = sorted(set(orgnumre) - {v.orgnr for v in virksomheter})
-            if ukjente:
-                raise CommandError(f"Fant ingen virksomhet med orgnr {', '.join(ukjente)}")
-        else:
-            virksomheter = list(
-                Virksomhet.objects.filter(ansatte__isnull=False).distinct().order_by("orgnr")
-            )
+        virksomheter = virksomheter_med_egne_data(options["orgnr"])
         for virksomhet in virksomheter:
             beregning = beregn(virksomhet)
             perioder = (
